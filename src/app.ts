@@ -1,0 +1,72 @@
+/**
+ * The composition root: builds storage, content, translator and router from a Config. The only module where
+ * concrete implementations meet. Used by main.ts (server), cli/chat.ts (terminal) and the tests.
+ */
+import { join } from 'node:path';
+import type { Config } from './config/config.js';
+import type { FaqIndex } from './core/faq.js';
+import { createRouter, type Router } from './core/router.js';
+import type { Channel, InboundMessage } from './core/types.js';
+import { createI18n, type I18n } from './i18n/translator.js';
+import { createFaqIndex } from './knowledge/faq-index.js';
+import { loadKnowledgeDir } from './knowledge/loader.js';
+import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
+import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
+import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
+import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
+import { createSqliteUnansweredQueue } from './storage/sqlite/unanswered-queue.js';
+import { loadOrCreateSecret } from './storage/secret-file.js';
+
+export const DATABASE_FILE = 'bot.sqlite';
+
+export interface App {
+  config: Config;
+  db: Db;
+  i18n: I18n;
+  keyer: UserKeyer;
+  router: Router;
+  faq(): FaqIndex;
+  unanswered: ReturnType<typeof createSqliteUnansweredQueue>;
+  metrics: ReturnType<typeof createSqliteMetricsSink>;
+  /** Handles one message from a platform user inside one transaction; the raw id is keyed here and dropped. */
+  handle(channel: Channel, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']>;
+  close(): void;
+}
+
+export function createApp(config: Config, clock: () => number = Date.now): App {
+  const entries = loadKnowledgeDir(config.knowledgeDir);
+  const faqIndex = createFaqIndex(entries);
+  const db = openDatabase(join(config.dataDir, DATABASE_FILE));
+  const keyer = createUserKeyer(loadOrCreateSecret(config.dataDir, config.userKeySecret));
+  const i18n = createI18n();
+  const sessions = createSqliteSessionStore(db, clock);
+  const metrics = createSqliteMetricsSink(db);
+  const unanswered = createSqliteUnansweredQueue(db);
+  const faq = () => faqIndex;
+  const router = createRouter({
+    faq,
+    sessions,
+    metrics,
+    unanswered,
+    t: i18n.t,
+    clock: { now: clock },
+    defaultLanguage: config.defaultLanguage,
+  });
+  return {
+    config,
+    db,
+    i18n,
+    keyer,
+    router,
+    faq,
+    unanswered,
+    metrics,
+    handle(channel, platformId, input) {
+      const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
+      return inTransaction(db, () => router.handle(message));
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

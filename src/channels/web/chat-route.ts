@@ -1,0 +1,62 @@
+/**
+ * POST /api/chat — the HTTP chat API used by the web page and outside checks. Contract:
+ * request  {"user": string(1–128), "text"?: string(≤2000), "payload"?: string}
+ * response {"replies": [{"text", "buttons"?: [{"label","payload"}]}], "intent": {"kind","id"?,"score"?}}
+ */
+import type { FastifyInstance } from 'fastify';
+import type { BotResponse, Outcome } from '../../core/types.js';
+import type { ChatHandler } from '../chat-handler.js';
+
+interface ChatBody {
+  user: string;
+  text?: string;
+  payload?: string;
+}
+
+const bodySchema = {
+  type: 'object',
+  required: ['user'],
+  anyOf: [{ required: ['text'] }, { required: ['payload'] }],
+  properties: {
+    user: { type: 'string', minLength: 1, maxLength: 128 },
+    text: { type: 'string', maxLength: 2000 },
+    payload: { type: 'string', maxLength: 256 },
+  },
+} as const;
+
+export type Intent = { kind: 'faq' | 'clarify' | 'flow' | 'fallback' | 'command'; id?: string; score?: number };
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function toIntent(outcome: Outcome): Intent {
+  switch (outcome.kind) {
+    case 'answer':
+      return { kind: 'faq', id: outcome.entryId, score: round(outcome.score) };
+    case 'clarify':
+      return { kind: 'clarify', ...(outcome.candidates[0] ? { id: outcome.candidates[0] } : {}), score: round(outcome.score) };
+    case 'flow':
+      return { kind: 'flow', id: outcome.flowId };
+    case 'fallback':
+      return { kind: 'fallback', score: round(outcome.score) };
+    case 'command':
+      return { kind: 'command', id: outcome.command };
+  }
+}
+
+export function toChatResponse(r: BotResponse) {
+  return {
+    replies: r.replies.map((reply) => (reply.buttons?.length ? { text: reply.text, buttons: reply.buttons } : { text: reply.text })),
+    intent: toIntent(r.outcome),
+  };
+}
+
+export function registerChatRoute(server: FastifyInstance, handle: ChatHandler): void {
+  server.post<{ Body: ChatBody }>('/api/chat', { schema: { body: bodySchema } }, async (request) => {
+    const { user, text, payload } = request.body;
+    const response = await handle('web', user, {
+      ...(text !== undefined ? { text } : {}),
+      ...(payload !== undefined ? { payload } : {}),
+    });
+    return toChatResponse(response);
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The FAQ port: what the core needs from the knowledge base. Implemented in src/knowledge; the core never sees
+ * how matching is done.
+ */
+
+export interface FaqEntry {
+  id: string;
+  topic: string;
+  /** The first (canonical) question phrasing, used as a button label. */
+  question: string;
+  answer: string;
+  answerEn?: string;
+  legalBasis: string;
+  sourceUrl: string;
+  related: string[];
+}
+
+export interface FaqMatch {
+  id: string;
+  score: number;
+  question: string;
+}
+
+export type FaqRetrieval =
+  | { kind: 'answer'; match: FaqMatch; alternatives: FaqMatch[] }
+  | { kind: 'clarify'; candidates: FaqMatch[] }
+  | { kind: 'none'; nearest: FaqMatch[] };
+
+export interface FaqIndex {
+  classify(text: string): FaqRetrieval;
+  entry(id: string): FaqEntry | undefined;
+  /** Entries of a topic, in file order. */
+  topicEntries(topic: string): FaqEntry[];
+  /** Topics that have at least one entry, in display order. */
+  topics(): string[];
+}

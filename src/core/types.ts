@@ -1,0 +1,97 @@
+/**
+ * The channel-neutral vocabulary of the bot: what comes in, what goes out, what happened, and the ports the
+ * core needs from the outside world. Nothing here knows about Telegram, Zalo, HTTP, SQL or i18next.
+ */
+
+export type Channel = 'web' | 'console' | 'telegram' | 'zalo';
+export type Language = 'vi' | 'en';
+export const LANGUAGES: readonly Language[] = ['vi', 'en'];
+
+/** One message from a user, after the channel adapter has translated it. */
+export interface InboundMessage {
+  channel: Channel;
+  /** Opaque key (an HMAC of channel:platformId), never the raw platform id. */
+  userKey: string;
+  /** What the user typed, if anything. */
+  text?: string;
+  /** The payload of a button the user pressed, if any. */
+  payload?: string;
+}
+
+export interface Button {
+  label: string;
+  payload: string;
+}
+
+export interface Reply {
+  text: string;
+  buttons?: Button[];
+}
+
+/** What the core decided, for the caller and for the engagement counters. */
+export type Outcome =
+  | { kind: 'answer'; entryId: string; score: number }
+  | { kind: 'clarify'; candidates: string[]; score: number }
+  | { kind: 'flow'; flowId: string; stepId: string }
+  | { kind: 'fallback'; score: number }
+  | { kind: 'command'; command: string };
+
+export interface BotResponse {
+  replies: Reply[];
+  outcome: Outcome;
+}
+
+/** Per-user conversation state, stored as versioned JSON. */
+export interface ConversationState {
+  version: 1;
+  lang: Language;
+  /** Day (YYYY-MM-DD) of the last message, to count conversations per day without storing who. */
+  lastDay?: string;
+  /** ms since epoch of the last message. */
+  lastActiveAt?: number;
+  /** The active scripted flow, if any (flows plug in through FlowHandler). */
+  flow?: { flowId: string; version: number; stepId: string; vars: Record<string, unknown> } | null;
+  /** The audience group the user chose, if any. */
+  audience?: string;
+}
+
+export const STATE_VERSION = 1;
+
+export interface SessionStore {
+  get(userKey: string): ConversationState | undefined;
+  set(userKey: string, state: ConversationState): void;
+  delete(userKey: string): void;
+}
+
+/** One anonymous engagement event: counted per day, channel, metric and key. No user identifier. */
+export interface MetricEvent {
+  day: string;
+  channel: Channel;
+  metric: string;
+  key: string;
+}
+
+export interface MetricsSink {
+  record(events: readonly MetricEvent[]): void;
+}
+
+export interface UnansweredQuestion {
+  /** Already redacted. */
+  text: string;
+  /** Folded canonical form of the redacted text, for grouping. */
+  folded: string;
+  channel: Channel;
+  at: number;
+  nearest: { id: string; score: number }[];
+}
+
+export interface UnansweredQueue {
+  add(question: UnansweredQuestion): void;
+}
+
+/** Translations, handed to the core as a function so that the core never imports i18next. */
+export type Translator = (lang: Language, key: string, vars?: Record<string, string | number>) => string;
+
+export interface Clock {
+  now(): number;
+}

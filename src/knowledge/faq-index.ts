@@ -1,0 +1,37 @@
+/**
+ * The knowledge base as the core sees it: entries by id and topic, and the retriever's decision.
+ */
+import type { FaqEntry, FaqIndex } from '../core/faq.js';
+import { createRetriever, DEFAULT_THRESHOLDS, type RetrieverThresholds } from './retriever.js';
+import { TOPICS, type KnowledgeEntry } from './schema.js';
+
+export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
+  return {
+    id: e.id,
+    topic: e.topic,
+    question: e.questions[0]!,
+    answer: e.answer,
+    ...(e.answer_en ? { answerEn: e.answer_en } : {}),
+    legalBasis: e.legal_basis,
+    sourceUrl: e.source_url,
+    related: e.related ?? [],
+  };
+}
+
+export function createFaqIndex(entries: readonly KnowledgeEntry[], thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS): FaqIndex {
+  const retriever = createRetriever(entries, thresholds);
+  const byId = new Map(entries.map((e) => [e.id, toFaqEntry(e)]));
+  const byTopic = new Map<string, FaqEntry[]>();
+  for (const e of byId.values()) {
+    const list = byTopic.get(e.topic) ?? [];
+    list.push(e);
+    byTopic.set(e.topic, list);
+  }
+  const topics = TOPICS.filter((t) => byTopic.has(t));
+  return {
+    classify: (text) => retriever.classify(text),
+    entry: (id) => byId.get(id),
+    topicEntries: (topic) => byTopic.get(topic) ?? [],
+    topics: () => [...topics],
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The shape of a knowledge file (knowledge/*.yaml): a list of entries, each a question–answer pair with its
+ * phrasings, topic, audiences, legal basis, source and reviewed date.
+ */
+import { z } from 'zod';
+
+export const TOPICS = [
+  'basics',
+  'voluntary',
+  'registration',
+  'compulsory',
+  'pension',
+  'one-time',
+  'health',
+  'unemployment',
+  'maternity-sickness',
+  'social-pension',
+  'vssid',
+  'contacts',
+  'campaign',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const AUDIENCES = ['all', 'informal', 'employee', 'employer', 'student', 'official', 'elderly'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const entrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+    topic: z.enum(TOPICS),
+    audiences: z.array(z.enum(AUDIENCES)).min(1, 'needs at least one audience'),
+    questions: z.array(text(300)).min(2, 'needs at least two question phrasings'),
+    answer: text(1500),
+    answer_en: text(1500).optional(),
+    legal_basis: text(500),
+    source_url: z.string().url('must be a URL').refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'must be http(s)'),
+    reviewed: isoDate,
+    related: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const knowledgeFileSchema = z
+  .object({
+    entries: z.array(entrySchema).min(1, 'needs at least one entry'),
+  })
+  .strict();
+
+export type KnowledgeEntry = z.infer<typeof entrySchema>;

@@ -1,0 +1,36 @@
+/**
+ * Schema migrations, applied in order; PRAGMA user_version records how many ran. Never edit a shipped one:
+ * add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    user_key   TEXT PRIMARY KEY,
+    state      TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_updated_at ON sessions (updated_at);
+
+  -- Anonymous daily aggregates: no user key, ever.
+  CREATE TABLE metrics_daily (
+    day     TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    metric  TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    count   INTEGER NOT NULL,
+    PRIMARY KEY (day, channel, metric, key)
+  ) WITHOUT ROWID;
+
+  -- Questions the bot could not answer, stored only after redaction.
+  CREATE TABLE unanswered (
+    id         INTEGER PRIMARY KEY,
+    text       TEXT NOT NULL,
+    folded     TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    nearest    TEXT NOT NULL,
+    status     TEXT NOT NULL DEFAULT 'new'
+  );
+  CREATE INDEX unanswered_status ON unanswered (status, created_at);
+  `,
+];

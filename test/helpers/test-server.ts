@@ -1,0 +1,61 @@
+/** Boots the real app and HTTP server on 127.0.0.1 with a temp data dir; for tests only. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createHttpServer } from '../../src/http/server.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface TestServer {
+  app: App;
+  url: string;
+  dataDir: string;
+  chat(body: unknown): Promise<{ status: number; json: any }>;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'bhxh-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = env.DATA_DIR ?? tempDir();
+  const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env });
+  const app = createApp(config);
+  const server = createHttpServer({
+    handle: app.handle,
+    t: app.i18n.t,
+    checkStorage: () => void app.db.prepare('SELECT 1').get(),
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    url,
+    dataDir,
+    async chat(body) {
+      const res = await fetch(`${url}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = text;
+      }
+      return { status: res.status, json };
+    },
+    async close() {
+      await server.close();
+      app.close();
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
