@@ -31,7 +31,7 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
   const server = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 64 * 1024,
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
   });
 
   server.addHook('onSend', async (_request, reply, payload) => {

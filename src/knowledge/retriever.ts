@@ -29,9 +29,12 @@ export interface RetrieverThresholds {
   margin: number;
   /** At or above: answer whatever the runner-up scores. */
   sure: number;
+  /** A lead this wide over the runner-up answers outright from `leadFloor` up. */
+  lead: number;
+  leadFloor: number;
 }
 
-export const DEFAULT_THRESHOLDS: RetrieverThresholds = { answer: 0.5, clarify: 0.36, margin: 0.06, sure: 0.8 };
+export const DEFAULT_THRESHOLDS: RetrieverThresholds = { answer: 0.5, clarify: 0.36, margin: 0.06, sure: 0.8, lead: 0.25, leadFloor: 0.45 };
 
 export interface Retriever {
   /** Entries ranked by score, best first. */
@@ -125,7 +128,12 @@ export function createRetriever(
       const top = ranked[0];
       if (!top || top.score < thresholds.clarify) return { kind: 'none', nearest: ranked.slice(0, 3) };
       const second = ranked[1]?.score ?? 0;
-      if (top.score >= thresholds.sure || (top.score >= thresholds.answer && top.score - second >= thresholds.margin)) {
+      const lead = top.score - second;
+      if (
+        top.score >= thresholds.sure ||
+        (top.score >= thresholds.answer && lead >= thresholds.margin) ||
+        (top.score >= thresholds.leadFloor && lead >= thresholds.lead)
+      ) {
         return { kind: 'answer', match: top, alternatives: ranked.slice(1, 3) };
       }
       const candidates = ranked.filter((m) => m.score >= thresholds.clarify && m.score >= top.score - 0.2).slice(0, 3);

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFaqIndex } from '../../src/knowledge/faq-index.js';
+import { loadKnowledgeDir } from '../../src/knowledge/loader.js';
+import { ROOT } from '../helpers/test-server.js';
+
+const faq = createFaqIndex(loadKnowledgeDir(join(ROOT, 'knowledge')));
+
+/** [expected entry, accented, unaccented, noisy] */
+const CASES: [string, string, string, string][] = [
+  ['vol-what-is', 'BHXH tự nguyện là gì?', 'bhxh tu nguyen la gi', 'bh xh tn la j vay'],
+  ['vol-rate', 'Đóng bảo hiểm xã hội tự nguyện mỗi tháng bao nhiêu tiền?', 'dong bhxh tu nguyen moi thang bao nhieu', 'bhxh tn dong bn 1 thang'],
+  ['vol-state-support', 'Hộ nghèo được nhà nước hỗ trợ đóng BHXH tự nguyện bao nhiêu?', 'ho ngheo duoc ho tro dong bhxh tu nguyen bao nhieu', 'ho ngheo dc ho tro bn'],
+  ['vol-maternity-allowance', 'Đóng tự nguyện sinh con có được trợ cấp thai sản không?', 'dong tu nguyen sinh con co duoc tro cap thai san khong', 'bhxh tn co dc thai san ko'],
+  ['pension-conditions', 'Đóng bao nhiêu năm thì được lương hưu?', 'dong bao nhieu nam thi duoc luong huu', 'dong bn nam dc luong huu'],
+  ['pension-retirement-age', 'Tuổi nghỉ hưu năm 2026 của nam là bao nhiêu?', 'tuoi nghi huu nam 2026 cua nam la bao nhieu', 'tuoi nghi huu 2026 nam bn'],
+  ['onetime-conditions', 'Khi nào được rút BHXH một lần?', 'khi nao duoc rut bhxh mot lan', 'khi nao dc rut bh 1 lan'],
+  ['onetime-downsides', 'Rút bảo hiểm xã hội một lần có thiệt không?', 'rut bao hiem xa hoi mot lan co thiet khong', 'rut bhxh 1 lan co thiet ko'],
+  ['bhyt-student', 'BHYT học sinh năm 2026 đóng bao nhiêu?', 'bhyt hoc sinh nam 2026 dong bao nhieu', 'bhyt hs 2026 dong bn'],
+  ['bhyt-household', 'Bảo hiểm y tế hộ gia đình đóng bao nhiêu?', 'bao hiem y te ho gia dinh dong bao nhieu', 'bhyt ho gia dinh dong bn'],
+  ['comp-rates', 'Người lao động đóng bảo hiểm bao nhiêu phần trăm?', 'nguoi lao dong dong bao hiem bao nhieu phan tram', 'nld dong bh bn %'],
+  ['contact-hotline', 'Số tổng đài BHXH là bao nhiêu?', 'so tong dai bhxh la bao nhieu', 'sdt tong dai bhxh'],
+  ['social-pension-allowance', 'Người già 75 tuổi không có lương hưu được trợ cấp gì?', 'nguoi gia 75 tuoi khong co luong huu duoc tro cap gi', 'ng gia 75 tuoi ko co luong huu dc tro cap j'],
+];
+
+describe('retriever finds the seeded entries in every input form', () => {
+  for (const [id, ...forms] of CASES) {
+    const [accented, plain, noisy] = forms;
+    it.each([
+      ['accented', accented],
+      ['unaccented', plain],
+      ['noisy', noisy],
+    ])(`${id} (%s)`, (_form, q) => {
+      const r = faq.classify(q);
+      const got = r.kind === 'answer' ? r.match.id : r.kind === 'clarify' ? `clarify:${r.candidates.map((c) => c.id).join(',')}` : 'none';
+      expect(got).toBe(id);
+    });
+  }
+});
+
+describe('retriever falls back on out-of-scope questions', () => {
+  it.each(['giá vàng hôm nay', 'thời tiết Bắc Kạn ngày mai', 'thuế thu nhập cá nhân tính thế nào', 'cách làm bánh chưng', 'tỷ số bóng đá tối qua', 'mua xe máy trả góp', 'asdfgh qwerty'])(
+    '%s',
+    (q) => {
+      expect(faq.classify(q).kind).toBe('none');
+    },
+  );
+});
+
+describe('retriever repairs typos against the vocabulary', () => {
+  it('"nguyn" and "huư" still find their entries', () => {
+    const r = faq.classify('bhxh tu nguyn la gi');
+    expect(r.kind === 'answer' ? r.match.id : r.kind === 'clarify' ? r.candidates[0]!.id : 'none').toBe('vol-what-is');
+  });
+});

@@ -1,0 +1,71 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const executable = chromiumPath();
+
+describe.skipIf(!executable)('web chat page in headless Chromium', () => {
+  let s: TestServer;
+  let browser: Browser;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    browser = await launchChromium(executable!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  async function open(path = '/', viewport = { width: 1024, height: 800 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(s.url) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    await page.goto(`${s.url}${path}`);
+    await page.locator('.msg.bot').first().waitFor();
+    return page;
+  }
+
+  it('greets in Vietnamese, answers a question typed without diacritics, and follows a button', async () => {
+    const page = await open();
+    expect(await page.title()).toContain('Trợ lý BHXH');
+    await expect.poll(() => page.locator('.msg.bot').first().innerText()).toContain('chatbot');
+
+    await page.getByLabel('Câu hỏi của bạn').fill('bhxh tu nguyen la gi');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('.msg.bot', { hasText: 'tự chọn mức thu nhập' });
+    await answer.waitFor();
+    expect(await answer.locator('strong').first().innerText()).toBe('tự chọn mức thu nhập và cách đóng');
+
+    await page.locator('.msg.bot').last().getByRole('button', { name: 'Menu chính' }).click();
+    await page.locator('.msg.bot').last().getByRole('button', { name: 'Lương hưu' }).click();
+    await page.locator('.msg.bot', { hasText: 'Câu hỏi thường gặp về Lương hưu' }).waitFor();
+    await page.screenshot({ path: '/tmp/bhxh-web-chat.png' });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a question containing HTML as text, never as markup', async () => {
+    const page = await open();
+    await page.getByLabel('Câu hỏi của bạn').fill('<img src=x onerror="window.__xss=1"><b>đậm</b>');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await page.locator('.msg.user', { hasText: '<img src=x' }).waitFor();
+    await page.locator('.msg.bot').nth(1).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.msg.user b').count()).toBe(0);
+    await page.close();
+  });
+
+  it('fits a phone screen and offers English', async () => {
+    const page = await open('/?lang=en', { width: 360, height: 640 });
+    await expect.poll(() => page.locator('.msg.bot').first().innerText()).toContain('BHXH Assistant');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.getByLabel('Your question').isVisible()).toBe(true);
+    await page.screenshot({ path: '/tmp/bhxh-web-chat-phone.png' });
+    await page.close();
+  });
+});
