@@ -9,7 +9,7 @@ import { createRouter, type Router } from './core/router.js';
 import type { Channel, InboundMessage } from './core/types.js';
 import { createI18n, type I18n } from './i18n/translator.js';
 import { createFaqIndex } from './knowledge/faq-index.js';
-import { loadKnowledgeDir } from './knowledge/loader.js';
+import { loadKnowledgeBase } from './knowledge/loader.js';
 import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
 import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
@@ -34,8 +34,8 @@ export interface App {
 }
 
 export function createApp(config: Config, clock: () => number = Date.now): App {
-  const entries = loadKnowledgeDir(config.knowledgeDir);
-  const faqIndex = createFaqIndex(entries);
+  const kb = loadKnowledgeBase(config.knowledgeDir);
+  const faqIndex = createFaqIndex(kb.entries, kb.outOfScope);
   const db = openDatabase(join(config.dataDir, DATABASE_FILE));
   const keyer = createUserKeyer(loadOrCreateSecret(config.dataDir, config.userKeySecret));
   const i18n = createI18n();

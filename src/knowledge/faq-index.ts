@@ -3,7 +3,7 @@
  */
 import type { FaqEntry, FaqIndex } from '../core/faq.js';
 import { createRetriever, DEFAULT_THRESHOLDS, type RetrieverThresholds } from './retriever.js';
-import { TOPICS, type KnowledgeEntry } from './schema.js';
+import { TOPICS, type KnowledgeEntry, type OutOfScopeTopic } from './schema.js';
 
 export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
   return {
@@ -18,8 +18,12 @@ export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
   };
 }
 
-export function createFaqIndex(entries: readonly KnowledgeEntry[], thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS): FaqIndex {
-  const retriever = createRetriever(entries, thresholds);
+export function createFaqIndex(
+  entries: readonly KnowledgeEntry[],
+  outOfScope: readonly OutOfScopeTopic[] = [],
+  thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS,
+): FaqIndex {
+  const retriever = createRetriever(entries, thresholds, undefined, outOfScope);
   const byId = new Map(entries.map((e) => [e.id, toFaqEntry(e)]));
   const byTopic = new Map<string, FaqEntry[]>();
   for (const e of byId.values()) {

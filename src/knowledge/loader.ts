@@ -2,12 +2,12 @@
  * Loads and validates every knowledge file in a folder. A bad file stops start-up with a ContentError naming
  * the file and the field; ids must be unique across files and "related" ids must exist.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from './content-error.js';
-import { knowledgeFileSchema, type KnowledgeEntry } from './schema.js';
+import { knowledgeFileSchema, OUT_OF_SCOPE_FILE, outOfScopeFileSchema, type KnowledgeEntry, type OutOfScopeTopic } from './schema.js';
 
 function fieldPath(issue: z.core.$ZodIssue, data: unknown): string {
   const parts: string[] = [];
@@ -24,20 +24,31 @@ function fieldPath(issue: z.core.$ZodIssue, data: unknown): string {
   return parts.join('') || '(file)';
 }
 
-/** Parses and validates one YAML text; `file` is used in error messages only. */
-export function parseKnowledgeFile(file: string, source: string): KnowledgeEntry[] {
+function parseWith<T>(file: string, source: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
     data = parse(source, { prettyErrors: true });
   } catch (err) {
     throw new ContentError(file, '(yaml)', (err as Error).message.split('\n')[0] ?? 'invalid YAML');
   }
-  const result = knowledgeFileSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ContentError(file, fieldPath(issue, data), issue.message);
   }
-  return result.data.entries;
+  return result.data;
+}
+
+/** Parses and validates one YAML text; `file` is used in error messages only. */
+export function parseKnowledgeFile(file: string, source: string): KnowledgeEntry[] {
+  return parseWith(file, source, knowledgeFileSchema).entries;
+}
+
+/** The out-of-scope topics of a knowledge folder (none when the file is absent). */
+export function loadOutOfScope(dir: string): OutOfScopeTopic[] {
+  const path = join(dir, OUT_OF_SCOPE_FILE);
+  if (!existsSync(path)) return [];
+  return parseWith(OUT_OF_SCOPE_FILE, readFileSync(path, 'utf8'), outOfScopeFileSchema).out_of_scope;
 }
 
 /** Cross-file checks: unique ids, existing related ids. */
@@ -58,7 +69,7 @@ export function checkEntries(entries: readonly { file: string; entry: KnowledgeE
 /** Loads every *.yaml / *.yml file in `dir`, sorted by name. */
 export function loadKnowledgeDir(dir: string): KnowledgeEntry[] {
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && f !== OUT_OF_SCOPE_FILE)
     .sort();
   if (files.length === 0) throw new ContentError(dir, '(folder)', 'no knowledge files');
   const all: { file: string; entry: KnowledgeEntry }[] = [];
@@ -68,4 +79,18 @@ export function loadKnowledgeDir(dir: string): KnowledgeEntry[] {
   }
   checkEntries(all);
   return all.map((x) => x.entry);
+}
+
+export interface KnowledgeBase {
+  entries: KnowledgeEntry[];
+  outOfScope: OutOfScopeTopic[];
+}
+
+/** The whole knowledge folder: entries and out-of-scope topics, validated; ids must not clash. */
+export function loadKnowledgeBase(dir: string): KnowledgeBase {
+  const entries = loadKnowledgeDir(dir);
+  const outOfScope = loadOutOfScope(dir);
+  const ids = new Set(entries.map((e) => e.id));
+  for (const t of outOfScope) if (ids.has(t.id)) throw new ContentError(OUT_OF_SCOPE_FILE, `id(${t.id})`, 'clashes with an entry id');
+  return { entries, outOfScope };
 }

@@ -6,6 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import { normalizeText } from '../text/normalize.js';
+import { canonicalConcepts } from './concepts.js';
 import { buildTermIndex, termsOf, termWeight, type TermIndex } from './term-index.js';
 
 export interface Match {
@@ -18,23 +19,21 @@ export interface Match {
 export type Retrieval =
   | { kind: 'answer'; match: Match; alternatives: Match[] }
   | { kind: 'clarify'; candidates: Match[] }
-  | { kind: 'none'; nearest: Match[] };
+  | { kind: 'none'; nearest: Match[]; outOfScope?: string };
 
 export interface RetrieverThresholds {
-  /** At or above: answer outright when the runner-up is far enough behind. */
-  answer: number;
-  /** Below answer but at or above: offer candidates. */
-  clarify: number;
-  /** Lead over the runner-up needed to answer outright below `sure`. */
-  margin: number;
-  /** At or above: answer whatever the runner-up scores. */
-  sure: number;
-  /** A lead this wide over the runner-up answers outright from `leadFloor` up. */
+  /** Below this score: nothing found (fallback). */
+  floor: number;
+  /** At or above this lead over the runner-up: answer outright. */
   lead: number;
-  leadFloor: number;
+  /** At or above this score: answer whatever the runner-up scores. */
+  sure: number;
+  /** Candidates offered when clarifying: within this distance of the best. */
+  clarifyWindow: number;
 }
 
-export const DEFAULT_THRESHOLDS: RetrieverThresholds = { answer: 0.5, clarify: 0.36, margin: 0.06, sure: 0.8, lead: 0.25, leadFloor: 0.45 };
+/** Tuned on test/eval/dev-questions.yaml (see npm run eval): ≥ 90% of out-of-scope questions fall back. */
+export const DEFAULT_THRESHOLDS: RetrieverThresholds = { floor: 0.29, lead: 0.03, sure: 0.5, clarifyWindow: 0.1 };
 
 export interface Retriever {
   /** Entries ranked by score, best first. */
@@ -44,7 +43,14 @@ export interface Retriever {
   readonly size: number;
 }
 
-const QUERY_COVERAGE_EXPONENT = 0.6;
+export interface ScoringOptions {
+  /** Weight of query coverage against phrasing coverage in a phrasing's score (0–1). */
+  queryExponent: number;
+  /** Share of the score that comes from the entry as a whole (all its phrasings) rather than its best phrasing. */
+  entryBlend: number;
+}
+
+export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend: 0.35 };
 const REPAIRED_FACTOR = 0.8;
 const ACCENT_BONUS = 0.03;
 const MAX_QUERY_TOKENS = 60;
@@ -52,8 +58,13 @@ const MAX_QUERY_TOKENS = 60;
 export function createRetriever(
   entries: readonly { id: string; questions: readonly string[] }[],
   thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS,
+  scoring: ScoringOptions = DEFAULT_SCORING,
+  outOfScope: readonly { id: string; questions: readonly string[] }[] = [],
 ): Retriever {
-  const index = buildTermIndex(entries);
+  const { queryExponent: QUERY_COVERAGE_EXPONENT, entryBlend: ENTRY_BLEND } = scoring;
+  // Out-of-scope topics are indexed beside the entries so that a near miss finds its own kind first.
+  const outOfScopeIds = new Set(outOfScope.map((t) => t.id));
+  const index = buildTermIndex([...entries, ...outOfScope]);
   const fuse = new Fuse(index.vocabulary, {
     includeScore: true,
     threshold: 0.34,
@@ -83,7 +94,7 @@ export function createRetriever(
       if (r) factor.set(r, REPAIRED_FACTOR);
       return r ?? tok;
     });
-    const terms = [...new Set(termsOf(fixed))];
+    const terms = [...new Set(termsOf(canonicalConcepts(fixed)))];
     const weights = terms.map((t) => {
       const f = t.split(' ').reduce((acc, p) => acc * (factor.get(p) ?? 1), 1);
       return termWeight(index, t) * f;
@@ -115,28 +126,36 @@ export function createRetriever(
       const prev = best.get(phrasing.entryId);
       if (!prev || score > prev.score) best.set(phrasing.entryId, { id: phrasing.entryId, score, question: phrasing.question });
     }
+    const entryMatched = new Map<string, number>();
+    q.terms.forEach((term, i) => {
+      for (const id of index.entryPostings.get(term) ?? []) entryMatched.set(id, (entryMatched.get(id) ?? 0) + q.weights[i]!);
+    });
+    for (const m of best.values()) {
+      const eCov = Math.min(1, (entryMatched.get(m.id) ?? 0) / total);
+      m.score = (1 - ENTRY_BLEND) * m.score + ENTRY_BLEND * eCov;
+    }
     return [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
   return {
     size: entries.length,
     search(text, limit = 5) {
-      return scoreAll(text).slice(0, limit);
+      return scoreAll(text)
+        .filter((m) => !outOfScopeIds.has(m.id))
+        .slice(0, limit);
     },
     classify(text) {
-      const ranked = scoreAll(text).slice(0, 5);
+      const all = scoreAll(text);
+      const ranked = all.filter((m) => !outOfScopeIds.has(m.id)).slice(0, 5);
+      const first = all[0];
+      if (first && outOfScopeIds.has(first.id)) return { kind: 'none', nearest: ranked.slice(0, 3), outOfScope: first.id };
       const top = ranked[0];
-      if (!top || top.score < thresholds.clarify) return { kind: 'none', nearest: ranked.slice(0, 3) };
-      const second = ranked[1]?.score ?? 0;
-      const lead = top.score - second;
-      if (
-        top.score >= thresholds.sure ||
-        (top.score >= thresholds.answer && lead >= thresholds.margin) ||
-        (top.score >= thresholds.leadFloor && lead >= thresholds.lead)
-      ) {
+      if (!top || top.score < thresholds.floor) return { kind: 'none', nearest: ranked.slice(0, 3) };
+      const lead = top.score - (ranked[1]?.score ?? 0);
+      if (top.score >= thresholds.sure || lead >= thresholds.lead) {
         return { kind: 'answer', match: top, alternatives: ranked.slice(1, 3) };
       }
-      const candidates = ranked.filter((m) => m.score >= thresholds.clarify && m.score >= top.score - 0.2).slice(0, 3);
+      const candidates = ranked.filter((m) => m.score >= thresholds.floor && m.score >= top.score - thresholds.clarifyWindow).slice(0, 3);
       return { kind: 'clarify', candidates };
     },
   };

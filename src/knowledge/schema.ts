@@ -53,3 +53,21 @@ export const knowledgeFileSchema = z
   .strict();
 
 export type KnowledgeEntry = z.infer<typeof entrySchema>;
+
+/** knowledge/out-of-scope.yaml: topics the bot does not answer, which compete with real entries. */
+export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
+
+export const outOfScopeFileSchema = z
+  .object({
+    out_of_scope: z.array(
+      z
+        .object({
+          id: z.string().regex(/^oos-[a-z0-9-]+$/, 'must start with "oos-" and be kebab-case'),
+          questions: z.array(text(300)).min(3, 'needs at least three question phrasings'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type OutOfScopeTopic = z.infer<typeof outOfScopeFileSchema>['out_of_scope'][number];

@@ -4,6 +4,7 @@
  */
 import { fold } from '../text/fold.js';
 import { normalizeText } from '../text/normalize.js';
+import { canonicalConcepts } from './concepts.js';
 
 /** Filler words that say little about what is asked; they keep a small weight. */
 const FILLERS = new Set(
@@ -29,6 +30,10 @@ export interface Phrasing {
 export interface TermIndex {
   phrasings: Phrasing[];
   postings: Map<string, number[]>;
+  /** Entry id → every term of all its phrasings. */
+  entryTerms: Map<string, Set<string>>;
+  /** Term → ids of the entries that use it in any phrasing. */
+  entryPostings: Map<string, string[]>;
   /** Weight of a term known to the index. */
   weights: Map<string, number>;
   /** Weight given to a term the index has never seen. */
@@ -61,15 +66,17 @@ export function fillerFactor(term: string): number {
 export function buildTermIndex(entries: readonly { id: string; questions: readonly string[] }[]): TermIndex {
   const phrasings: Phrasing[] = [];
   const entryDf = new Map<string, number>();
+  const allEntryTerms = new Map<string, Set<string>>();
   for (const entry of entries) {
     const entryTerms = new Set<string>();
     for (const question of entry.questions) {
       const n = normalizeText(question);
-      const terms = new Set(termsOf(n.folded));
+      const terms = new Set(termsOf(canonicalConcepts(n.folded)));
       for (const t of terms) entryTerms.add(t);
       phrasings.push({ entryId: entry.id, question, terms, accented: new Set(n.tokens), weight: 0 });
     }
     for (const t of entryTerms) entryDf.set(t, (entryDf.get(t) ?? 0) + 1);
+    allEntryTerms.set(entry.id, entryTerms);
   }
   const n = Math.max(entries.length, 1);
   const weights = new Map<string, number>();
@@ -85,11 +92,25 @@ export function buildTermIndex(entries: readonly { id: string; questions: readon
     }
     p.weight = w;
   });
+  const entryPostings = new Map<string, string[]>();
+  for (const [id, terms] of allEntryTerms) {
+    for (const t of terms) {
+      let list = entryPostings.get(t);
+      if (!list) entryPostings.set(t, (list = []));
+      list.push(id);
+    }
+  }
   const vocabulary = [...entryDf.keys()].filter((t) => !t.includes(' ') && !/^\d+$/.test(t));
-  return { phrasings, postings, weights, unknownWeight: Math.log(1 + n), vocabulary, entryCount: entries.length };
+  return { phrasings, postings, entryTerms: allEntryTerms, entryPostings, weights, unknownWeight: Math.log(1 + n), vocabulary, entryCount: entries.length };
 }
 
-/** Weight of a query term: known weight, or the unknown weight scaled for fillers and numbers. */
+/** Weight given to a syllable pair the index has never seen, relative to its two syllables. */
+
+/**
+ * Weight of a query term: its index weight if known, otherwise the weight of the rarest known term. In
+ * Vietnamese most syllables are known; an unseen syllable pair is what marks a word the knowledge never uses
+ * ("xe máy", "nhân thọ"), the strongest sign of a question it cannot answer.
+ */
 export function termWeight(index: TermIndex, term: string): number {
   return index.weights.get(term) ?? index.unknownWeight * fillerFactor(term);
 }

@@ -37,7 +37,7 @@ export function cleanText(raw: string): string {
 
 /** Splits cleaned, lower-cased text into raw word tokens; dotted thousands ("1.500.000") stay one number. */
 export function tokenize(text: string): string[] {
-  const joined = text.replace(THOUSANDS, (m) => m.replace(/\./g, ''));
+  const joined = text.replace(THOUSANDS, (m) => m.replace(/\./g, '')).replace(/%/g, ' phần trăm ');
   return joined.match(TOKEN) ?? [];
 }
 

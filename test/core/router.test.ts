@@ -5,11 +5,12 @@ import { createRouter, vietnamDay } from '../../src/core/router.js';
 import type { InboundMessage } from '../../src/core/types.js';
 import { createI18n } from '../../src/i18n/translator.js';
 import { createFaqIndex } from '../../src/knowledge/faq-index.js';
-import { loadKnowledgeDir } from '../../src/knowledge/loader.js';
+import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { createMemoryMetricsSink, createMemorySessionStore, createMemoryUnansweredQueue } from '../../src/storage/memory/memory-stores.js';
 import { ROOT } from '../helpers/test-server.js';
 
-const faq = createFaqIndex(loadKnowledgeDir(join(ROOT, 'knowledge')));
+const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
+const faq = createFaqIndex(kb.entries, kb.outOfScope);
 const i18n = createI18n();
 
 function setup(now = Date.UTC(2026, 10, 25, 3, 0)) {

@@ -114,7 +114,7 @@ describe('privacy in storage', () => {
     const secrets = ['0912345678', '0912 345 678', '001234567890', '0123456789', 'nguyen.van.a@gmail.com'];
     await s.chat({ user: platformId, text: 'xin chào' });
     await s.chat({ user: platformId, text: `tôi muốn hỏi giá vàng, sđt ${secrets[1]} hoặc ${secrets[0]}` });
-    await s.chat({ user: platformId, text: `cccd ${secrets[2]} mã bhxh ${secrets[3]} email ${secrets[4]} vé máy bay` });
+    await s.chat({ user: platformId, text: `giá vàng hôm nay? cccd ${secrets[2]}, số ${secrets[3]}, email ${secrets[4]}` });
     s.app.db.pragma('wal_checkpoint(TRUNCATE)');
     const dump: string[] = [];
     for (const { name } of s.app.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all()) {

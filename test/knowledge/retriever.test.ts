@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFaqIndex } from '../../src/knowledge/faq-index.js';
-import { loadKnowledgeDir } from '../../src/knowledge/loader.js';
+import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { ROOT } from '../helpers/test-server.js';
 
-const faq = createFaqIndex(loadKnowledgeDir(join(ROOT, 'knowledge')));
+const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
+const faq = createFaqIndex(kb.entries, kb.outOfScope);
 
 /** [expected entry, accented, unaccented, noisy] */
 const CASES: [string, string, string, string][] = [
@@ -18,7 +19,7 @@ const CASES: [string, string, string, string][] = [
   ['onetime-downsides', 'Rút bảo hiểm xã hội một lần có thiệt không?', 'rut bao hiem xa hoi mot lan co thiet khong', 'rut bhxh 1 lan co thiet ko'],
   ['bhyt-student', 'BHYT học sinh năm 2026 đóng bao nhiêu?', 'bhyt hoc sinh nam 2026 dong bao nhieu', 'bhyt hs 2026 dong bn'],
   ['bhyt-household', 'Bảo hiểm y tế hộ gia đình đóng bao nhiêu?', 'bao hiem y te ho gia dinh dong bao nhieu', 'bhyt ho gia dinh dong bn'],
-  ['comp-rates', 'Người lao động đóng bảo hiểm bao nhiêu phần trăm?', 'nguoi lao dong dong bao hiem bao nhieu phan tram', 'nld dong bh bn %'],
+  ['comp-employee-share', 'Người lao động đóng bảo hiểm bao nhiêu phần trăm?', 'nguoi lao dong dong bao hiem bao nhieu phan tram', 'nld dong bh bn %'],
   ['contact-hotline', 'Số tổng đài BHXH là bao nhiêu?', 'so tong dai bhxh la bao nhieu', 'sdt tong dai bhxh'],
   ['social-pension-allowance', 'Người già 75 tuổi không có lương hưu được trợ cấp gì?', 'nguoi gia 75 tuoi khong co luong huu duoc tro cap gi', 'ng gia 75 tuoi ko co luong huu dc tro cap j'],
 ];

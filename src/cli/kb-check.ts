@@ -1,0 +1,22 @@
+/** `npm run kb:check`: validates the knowledge base and reports content problems; exits 1 if there are any. */
+import { resolve } from 'node:path';
+import { ContentError } from '../knowledge/content-error.js';
+import { loadKnowledgeBase } from '../knowledge/loader.js';
+import { checkKnowledge } from '../knowledge/quality/kb-check.js';
+
+const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
+try {
+  const { entries, outOfScope } = loadKnowledgeBase(dir);
+  const problems = checkKnowledge(entries, new Date(), outOfScope);
+  const phrasings = entries.reduce((n, e) => n + e.questions.length, 0);
+  console.log(`knowledge: ${entries.length} entries, ${phrasings} question phrasings, ${new Set(entries.map((e) => e.topic)).size} topics, ${outOfScope.length} out-of-scope topics`);
+  for (const p of problems) console.log(`${p.kind.padEnd(10)} ${p.entryId}: ${p.detail}`);
+  console.log(problems.length === 0 ? 'kb:check clean' : `kb:check found ${problems.length} problem(s)`);
+  process.exit(problems.length === 0 ? 0 : 1);
+} catch (err) {
+  if (err instanceof ContentError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,40 @@
+/**
+ * Content checks for the knowledge base beyond the schema: phrasings that the retriever resolves to another
+ * entry (pairs it will confuse), missing sources, stale reviews, answers too long for a phone screen.
+ */
+import type { KnowledgeEntry, OutOfScopeTopic } from '../schema.js';
+import { createRetriever } from '../retriever.js';
+
+export interface KbProblem {
+  kind: 'collision' | 'no-source' | 'stale' | 'too-long';
+  entryId: string;
+  detail: string;
+}
+
+export const MAX_ANSWER_CHARS = 700;
+export const STALE_AFTER_DAYS = 365;
+
+export function checkKnowledge(entries: readonly KnowledgeEntry[], today: Date, outOfScope: readonly OutOfScopeTopic[] = []): KbProblem[] {
+  const problems: KbProblem[] = [];
+  const retriever = createRetriever(entries, undefined, undefined, outOfScope);
+  for (const e of entries) {
+    if (!e.source_url || !e.legal_basis) problems.push({ kind: 'no-source', entryId: e.id, detail: 'missing source_url or legal_basis' });
+    const ageDays = (today.getTime() - Date.parse(e.reviewed)) / 86_400_000;
+    if (ageDays > STALE_AFTER_DAYS) problems.push({ kind: 'stale', entryId: e.id, detail: `reviewed ${e.reviewed}, ${Math.floor(ageDays)} days ago` });
+    if (e.answer.length > MAX_ANSWER_CHARS) problems.push({ kind: 'too-long', entryId: e.id, detail: `answer has ${e.answer.length} characters (max ${MAX_ANSWER_CHARS})` });
+    for (const q of e.questions) {
+      const decision = retriever.classify(q);
+      if (decision.kind === 'none' && decision.outOfScope) {
+        problems.push({ kind: 'collision', entryId: e.id, detail: `"${q}" is taken for out-of-scope topic ${decision.outOfScope}` });
+        continue;
+      }
+      const [top, second] = retriever.search(q, 2);
+      if (top && top.id !== e.id) {
+        problems.push({ kind: 'collision', entryId: e.id, detail: `"${q}" is matched to ${top.id} (${top.score.toFixed(2)}) via "${top.question}"` });
+      } else if (top && second && top.score - second.score < 0.02) {
+        problems.push({ kind: 'collision', entryId: e.id, detail: `"${q}" ties with ${second.id} (${top.score.toFixed(2)} vs ${second.score.toFixed(2)}) via "${second.question}"` });
+      }
+    }
+  }
+  return problems;
+}
