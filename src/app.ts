@@ -35,7 +35,7 @@ export interface App {
 
 export function createApp(config: Config, clock: () => number = Date.now): App {
   const kb = loadKnowledgeBase(config.knowledgeDir);
-  const faqIndex = createFaqIndex(kb.entries, kb.outOfScope);
+  const faqIndex = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
   const db = openDatabase(join(config.dataDir, DATABASE_FILE));
   const keyer = createUserKeyer(loadOrCreateSecret(config.dataDir, config.userKeySecret));
   const i18n = createI18n();

@@ -6,7 +6,7 @@ import { evaluate, loadQuestionSet, rate } from '../knowledge/quality/evaluation
 
 const pct = (n: number) => `${(100 * n).toFixed(1)}%`.padStart(7);
 const kb = loadKnowledgeBase(resolve('knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope);
+const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
 const cases = loadQuestionSet(resolve(process.argv[2] ?? 'test/eval/dev-questions.yaml'));
 const report = evaluate(faq, cases);
 

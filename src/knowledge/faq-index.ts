@@ -21,9 +21,10 @@ export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
 export function createFaqIndex(
   entries: readonly KnowledgeEntry[],
   outOfScope: readonly OutOfScopeTopic[] = [],
+  anchors: readonly string[] = [],
   thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS,
 ): FaqIndex {
-  const retriever = createRetriever(entries, thresholds, undefined, outOfScope);
+  const retriever = createRetriever(entries, { thresholds, outOfScope, anchors });
   const byId = new Map(entries.map((e) => [e.id, toFaqEntry(e)]));
   const byTopic = new Map<string, FaqEntry[]>();
   for (const e of byId.values()) {

@@ -44,11 +44,12 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeEntry
   return parseWith(file, source, knowledgeFileSchema).entries;
 }
 
-/** The out-of-scope topics of a knowledge folder (none when the file is absent). */
-export function loadOutOfScope(dir: string): OutOfScopeTopic[] {
+/** The out-of-scope topics and in-scope anchors of a knowledge folder (none when the file is absent). */
+export function loadOutOfScope(dir: string): { topics: OutOfScopeTopic[]; anchors: string[] } {
   const path = join(dir, OUT_OF_SCOPE_FILE);
-  if (!existsSync(path)) return [];
-  return parseWith(OUT_OF_SCOPE_FILE, readFileSync(path, 'utf8'), outOfScopeFileSchema).out_of_scope;
+  if (!existsSync(path)) return { topics: [], anchors: [] };
+  const file = parseWith(OUT_OF_SCOPE_FILE, readFileSync(path, 'utf8'), outOfScopeFileSchema);
+  return { topics: file.out_of_scope, anchors: file.in_scope_anchors };
 }
 
 /** Cross-file checks: unique ids, existing related ids. */
@@ -84,13 +85,15 @@ export function loadKnowledgeDir(dir: string): KnowledgeEntry[] {
 export interface KnowledgeBase {
   entries: KnowledgeEntry[];
   outOfScope: OutOfScopeTopic[];
+  /** Phrases that mark a question as in scope (out-of-scope topics then do not compete). */
+  anchors: string[];
 }
 
 /** The whole knowledge folder: entries and out-of-scope topics, validated; ids must not clash. */
 export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const entries = loadKnowledgeDir(dir);
-  const outOfScope = loadOutOfScope(dir);
+  const { topics, anchors } = loadOutOfScope(dir);
   const ids = new Set(entries.map((e) => e.id));
-  for (const t of outOfScope) if (ids.has(t.id)) throw new ContentError(OUT_OF_SCOPE_FILE, `id(${t.id})`, 'clashes with an entry id');
-  return { entries, outOfScope };
+  for (const t of topics) if (ids.has(t.id)) throw new ContentError(OUT_OF_SCOPE_FILE, `id(${t.id})`, 'clashes with an entry id');
+  return { entries, outOfScope: topics, anchors };
 }

@@ -55,15 +55,24 @@ const REPAIRED_FACTOR = 0.8;
 const ACCENT_BONUS = 0.03;
 const MAX_QUERY_TOKENS = 60;
 
-export function createRetriever(
-  entries: readonly { id: string; questions: readonly string[] }[],
-  thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS,
-  scoring: ScoringOptions = DEFAULT_SCORING,
-  outOfScope: readonly { id: string; questions: readonly string[] }[] = [],
-): Retriever {
-  const { queryExponent: QUERY_COVERAGE_EXPONENT, entryBlend: ENTRY_BLEND } = scoring;
+export interface RetrieverOptions {
+  thresholds?: RetrieverThresholds;
+  scoring?: ScoringOptions;
+  /** Topics the bot does not answer; when one matches best, the question falls back. */
+  outOfScope?: readonly { id: string; questions: readonly string[] }[];
+  /** Phrases that mark a question as in scope: out-of-scope topics then do not compete. */
+  anchors?: readonly string[];
+}
+
+type Doc = { id: string; questions: readonly string[] };
+
+export function createRetriever(entries: readonly Doc[], options: RetrieverOptions = {}): Retriever {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const { queryExponent: QUERY_COVERAGE_EXPONENT, entryBlend: ENTRY_BLEND } = options.scoring ?? DEFAULT_SCORING;
+  const outOfScope = options.outOfScope ?? [];
   // Out-of-scope topics are indexed beside the entries so that a near miss finds its own kind first.
   const outOfScopeIds = new Set(outOfScope.map((t) => t.id));
+  const anchors = (options.anchors ?? []).map((a) => ` ${canonicalConcepts(normalizeText(a).folded).join(' ')} `);
   const index = buildTermIndex([...entries, ...outOfScope]);
   const fuse = new Fuse(index.vocabulary, {
     includeScore: true,
@@ -94,14 +103,18 @@ export function createRetriever(
       if (r) factor.set(r, REPAIRED_FACTOR);
       return r ?? tok;
     });
-    const terms = [...new Set(termsOf(canonicalConcepts(fixed)))];
+    const concepts = canonicalConcepts(fixed);
+    const terms = [...new Set(termsOf(concepts))];
+    const joined = ` ${concepts.join(' ')} `;
+    const anchored = anchors.some((a) => joined.includes(a));
     const weights = terms.map((t) => {
       const f = t.split(' ').reduce((acc, p) => acc * (factor.get(p) ?? 1), 1);
       return termWeight(index, t) * f;
     });
-    return { terms, weights, accented: n.tokens.slice(0, MAX_QUERY_TOKENS), isAccented: n.accented };
+    return { terms, weights, anchored, accented: n.tokens.slice(0, MAX_QUERY_TOKENS), isAccented: n.accented };
   }
 
+  /** Ranked matches, out-of-scope topics included unless the question carries an in-scope anchor. */
   function scoreAll(text: string): Match[] {
     const q = queryTerms(text);
     const total = q.weights.reduce((a, b) => a + b, 0);
@@ -134,7 +147,8 @@ export function createRetriever(
       const eCov = Math.min(1, (entryMatched.get(m.id) ?? 0) / total);
       m.score = (1 - ENTRY_BLEND) * m.score + ENTRY_BLEND * eCov;
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return q.anchored ? ranked.filter((m) => !outOfScopeIds.has(m.id)) : ranked;
   }
 
   return {

@@ -59,6 +59,7 @@ export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
 
 export const outOfScopeFileSchema = z
   .object({
+    in_scope_anchors: z.array(text(60)).default([]),
     out_of_scope: z.array(
       z
         .object({
@@ -71,3 +72,4 @@ export const outOfScopeFileSchema = z
   .strict();
 
 export type OutOfScopeTopic = z.infer<typeof outOfScopeFileSchema>['out_of_scope'][number];
+export type OutOfScopeFile = z.infer<typeof outOfScopeFileSchema>;

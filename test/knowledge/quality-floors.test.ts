@@ -9,13 +9,13 @@ import { canonicalText } from '../../src/text/normalize.js';
 import { ROOT } from '../helpers/test-server.js';
 
 const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope);
+const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
 
 /**
  * Floors set a little under what `npm run eval` measured when they were last raised (see the README's
  * "Knowledge quality" section); a change that makes the bot find answers worse fails here.
  */
-const FLOORS = { accented: 0.82, unaccented: 0.82, noisy: 0.82, outOfScopeFallback: 0.93, fallbackPrecision: 0.88, wrongAnswerCeiling: 0.08 };
+const FLOORS = { accented: 0.84, unaccented: 0.84, noisy: 0.83, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.07 };
 
 describe('retrieval quality on the development question set', () => {
   const cases = loadQuestionSet(join(ROOT, 'test/eval/dev-questions.yaml'));
@@ -40,7 +40,7 @@ describe('retrieval quality on the development question set', () => {
 
 describe('knowledge content checks', () => {
   it('kb:check finds no problems', () => {
-    expect(checkKnowledge(kb.entries, new Date('2026-11-25'), kb.outOfScope)).toEqual([]);
+    expect(checkKnowledge(kb.entries, new Date('2026-11-25'), kb.outOfScope, kb.anchors)).toEqual([]);
   });
   it('has at least 150 entries with 4+ phrasings, every topic covered, answers fit a phone screen', () => {
     expect(kb.entries.length).toBeGreaterThanOrEqual(150);

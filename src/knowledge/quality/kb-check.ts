@@ -14,9 +14,14 @@ export interface KbProblem {
 export const MAX_ANSWER_CHARS = 700;
 export const STALE_AFTER_DAYS = 365;
 
-export function checkKnowledge(entries: readonly KnowledgeEntry[], today: Date, outOfScope: readonly OutOfScopeTopic[] = []): KbProblem[] {
+export function checkKnowledge(
+  entries: readonly KnowledgeEntry[],
+  today: Date,
+  outOfScope: readonly OutOfScopeTopic[] = [],
+  anchors: readonly string[] = [],
+): KbProblem[] {
   const problems: KbProblem[] = [];
-  const retriever = createRetriever(entries, undefined, undefined, outOfScope);
+  const retriever = createRetriever(entries, { outOfScope, anchors });
   for (const e of entries) {
     if (!e.source_url || !e.legal_basis) problems.push({ kind: 'no-source', entryId: e.id, detail: 'missing source_url or legal_basis' });
     const ageDays = (today.getTime() - Date.parse(e.reviewed)) / 86_400_000;
