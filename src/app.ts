@@ -5,8 +5,16 @@
 import { join } from 'node:path';
 import type { Config } from './config/config.js';
 import type { FaqIndex } from './core/faq.js';
+import { createReplyKit } from './core/replies.js';
 import { createRouter, type Router } from './core/router.js';
 import type { Channel, InboundMessage } from './core/types.js';
+import { CALCULATORS } from './flows/calculators/index.js';
+import { loadOffices } from './flows/calculators/offices.js';
+import { voluntaryLimits } from './flows/calculators/voluntary.js';
+import { createEngine } from './flows/engine.js';
+import { createFlowHandler } from './flows/flow-handler.js';
+import { loadFlowDir } from './flows/loader.js';
+import { COMMANDS } from './core/payload-codec.js';
 import { createI18n, type I18n } from './i18n/translator.js';
 import { createFaqIndex } from './knowledge/faq-index.js';
 import { loadKnowledgeBase } from './knowledge/loader.js';
@@ -14,6 +22,7 @@ import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
 import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
+import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
 import { createSqliteUnansweredQueue } from './storage/sqlite/unanswered-queue.js';
 import { loadOrCreateSecret } from './storage/secret-file.js';
 
@@ -27,6 +36,7 @@ export interface App {
   router: Router;
   faq(): FaqIndex;
   unanswered: ReturnType<typeof createSqliteUnansweredQueue>;
+  staffQueue: ReturnType<typeof createSqliteStaffQueue>;
   metrics: ReturnType<typeof createSqliteMetricsSink>;
   /** Handles one message from a platform user inside one transaction; the raw id is keyed here and dropped. */
   handle(channel: Channel, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']>;
@@ -42,8 +52,40 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   const sessions = createSqliteSessionStore(db, clock);
   const metrics = createSqliteMetricsSink(db);
   const unanswered = createSqliteUnansweredQueue(db);
+  const staffQueue = createSqliteStaffQueue(db);
   const faq = () => faqIndex;
+  const kit = createReplyKit(faq, i18n.t);
+  const flows = loadFlowDir(config.flowsDir, {
+    hasKey: (k) => i18n.has('vi', k) && i18n.has('en', k),
+    hasEntry: (id) => faqIndex.entry(id) !== undefined,
+    hasTopic: (id) => faqIndex.topics().includes(id) || id === 'more',
+    hasCalculator: (name) => name in CALCULATORS,
+    commands: COMMANDS,
+  });
+  const offices = loadOffices(join(config.flowsDir, 'data', 'offices.yaml'));
+  let turnChannel: Channel = 'web';
+  const engine = createEngine(new Map(flows.map((f) => [f.id, f])), {
+    t: i18n.t,
+    faq,
+    answer: kit.answer,
+    menuButton: kit.menuButton,
+    calculators: CALCULATORS,
+    calcContext: () => ({ now: clock(), offices }),
+    limits: () => voluntaryLimits(clock()),
+    now: clock,
+    handoff: ({ question, contact }) => staffQueue.add({ question, contact, channel: turnChannel, at: clock() }),
+  });
+  const flowHandler = createFlowHandler({
+    engine,
+    flows,
+    t: i18n.t,
+    idleMs: config.flowIdleMinutes * 60_000,
+    setChannel: (c) => {
+      turnChannel = c;
+    },
+  });
   const router = createRouter({
+    flows: flowHandler,
     faq,
     sessions,
     metrics,
@@ -60,6 +102,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     router,
     faq,
     unanswered,
+    staffQueue,
     metrics,
     handle(channel, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };

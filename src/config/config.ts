@@ -21,6 +21,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  FLOWS_DIR: z.string().min(1).default('./flows'),
+  FLOW_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10080, 'must be at most 10080 (a week)').default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LANGUAGE: z.enum(['vi', 'en']).default('vi'),
   USER_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -31,6 +33,8 @@ export interface Config {
   host: string;
   dataDir: string;
   knowledgeDir: string;
+  flowsDir: string;
+  flowIdleMinutes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLanguage: 'vi' | 'en';
   userKeySecret?: string;
@@ -63,6 +67,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: c.HOST,
     dataDir: resolve(c.DATA_DIR),
     knowledgeDir: resolve(c.KNOWLEDGE_DIR),
+    flowsDir: resolve(c.FLOWS_DIR),
+    flowIdleMinutes: c.FLOW_IDLE_MINUTES,
     logLevel: c.LOG_LEVEL,
     defaultLanguage: c.DEFAULT_LANGUAGE,
     ...(c.USER_KEY_SECRET ? { userKeySecret: c.USER_KEY_SECRET } : {}),

@@ -13,7 +13,8 @@ export type Action =
   | { type: 'topic'; topic: string }
   | { type: 'command'; command: Command }
   | { type: 'lang'; lang: Language }
-  | { type: 'flow'; value: string };
+  | { type: 'flow'; value: string }
+  | { type: 'flow-start'; flowId: string };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const FLOW_VALUE = /^[\p{L}\p{N} ._:-]{1,48}$/u;
@@ -37,6 +38,9 @@ export function encodePayload(action: Action): string {
     case 'flow':
       s = `w:${action.value}`;
       break;
+    case 'flow-start':
+      s = `s:${action.flowId}`;
+      break;
   }
   if (Buffer.byteLength(s, 'utf8') > MAX_BYTES) throw new Error(`payload over ${MAX_BYTES} bytes: ${s}`);
   return s;
@@ -59,6 +63,8 @@ export function decodePayload(payload: string): Action | null {
       return (LANGUAGES as readonly string[]).includes(value) ? { type: 'lang', lang: value as Language } : null;
     case 'w':
       return FLOW_VALUE.test(value) ? { type: 'flow', value } : null;
+    case 's':
+      return ID.test(value) ? { type: 'flow-start', flowId: value } : null;
     default:
       return null;
   }

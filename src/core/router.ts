@@ -7,11 +7,13 @@ import { redact, REDACTION_LABEL } from '../privacy/redact.js';
 import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
 import type { FaqIndex } from './faq.js';
+import { runCommand } from './command-replies.js';
 import { decodePayload, type Action, type Command } from './payload-codec.js';
 import { createReplyKit } from './replies.js';
 import {
   STATE_VERSION,
   type BotResponse,
+  type Channel,
   type Clock,
   type ConversationState,
   type InboundMessage,
@@ -24,14 +26,16 @@ import {
   type UnansweredQueue,
 } from './types.js';
 
-/** The seam where scripted flows plug in: returns null when the message is not theirs. */
+/** What the flow seam did with a message: answered it, or passed it on (possibly with a notice). */
+export type FlowTurn =
+  | { kind: 'handled'; response: BotResponse; state: ConversationState; events: { metric: string; key: string }[] }
+  | { kind: 'pass'; state: ConversationState; notice?: string };
+
+/** The seam where scripted flows plug in. */
 export interface FlowHandler {
-  handle(input: {
-    message: InboundMessage;
-    action: Action | null;
-    state: ConversationState;
-    lang: Language;
-  }): { response: BotResponse; state: ConversationState } | null;
+  has(flowId: string): boolean;
+  start(input: { flowId: string; state: ConversationState; lang: Language; channel: Channel }): FlowTurn;
+  handle(input: { message: InboundMessage; action: Action | null; state: ConversationState; lang: Language; now: number }): FlowTurn;
 }
 
 export interface RouterDeps {
@@ -61,38 +65,6 @@ export function createRouter(deps: RouterDeps): Router {
   const { t, sessions } = deps;
   const kit = createReplyKit(deps.faq, t);
 
-  function runCommand(command: Command, state: ConversationState, firstContact: boolean): { replies: Reply[]; state: ConversationState | null } {
-    const lang = state.lang;
-    switch (command) {
-      case 'start':
-      case 'greeting':
-        return { replies: [kit.menu(lang, t(lang, firstContact ? 'welcome.first' : 'welcome.again'))], state };
-      case 'menu':
-        return { replies: [kit.menu(lang)], state: { ...state, flow: null } };
-      case 'help':
-        return { replies: [{ text: t(lang, 'help.text'), buttons: [kit.menuButton(lang)] }], state };
-      case 'restart':
-        return { replies: [kit.menu(lang, t(lang, 'restart.done'))], state: { ...state, flow: null } };
-      case 'language':
-        return {
-          replies: [
-            {
-              text: t(lang, 'language.choose'),
-              buttons: [
-                { label: 'Tiếng Việt', payload: 'l:vi' },
-                { label: 'English', payload: 'l:en' },
-              ],
-            },
-          ],
-          state,
-        };
-      case 'forget':
-        return { replies: [{ text: t(lang, 'forget.done') }], state: null };
-      case 'thanks':
-        return { replies: [{ text: t(lang, 'thanks.reply'), buttons: [kit.menuButton(lang)] }], state };
-    }
-  }
-
   function handle(message: InboundMessage): BotResponse {
     const now = deps.clock.now();
     const day = vietnamDay(now);
@@ -103,9 +75,11 @@ export function createRouter(deps: RouterDeps): Router {
     const count = (metric: string, key: string) => events.push({ day, channel: message.channel, metric, key });
     if (state.lastDay !== day) count('conversation', 'started');
 
-    const result = decide(message, state, firstContact);
+    const result = decide(message, state, firstContact, now);
+    for (const e of result.events ?? []) count(e.metric, e.key);
     let response = result.response;
-    if (firstContact && result.state && response.outcome.kind !== 'command') {
+    if (result.notice) response = { ...response, replies: [{ text: result.notice }, ...response.replies] };
+    if (firstContact && result.state && response.outcome.kind !== 'command' && !result.welcomed) {
       response = { ...response, replies: [{ text: t(state.lang, 'welcome.notice') }, ...response.replies] };
     }
     count('message', response.outcome.kind);
@@ -127,58 +101,76 @@ export function createRouter(deps: RouterDeps): Router {
     return response;
   }
 
-  function decide(message: InboundMessage, state: ConversationState, firstContact: boolean): { response: BotResponse; state: ConversationState | null } {
-    const lang = state.lang;
+  type Decision = {
+    response: BotResponse;
+    state: ConversationState | null;
+    events?: { metric: string; key: string }[];
+    notice?: string;
+    /** The welcome flow already told a first-time user who the bot is. */
+    welcomed?: boolean;
+  };
+
+  const commandDecision = (command: Command, state: ConversationState, firstContact: boolean, channel: Channel): Decision => {
+    // A greeting or /start opens the welcome flow when there is one ("Bạn là…").
+    if ((command === 'start' || command === 'greeting') && deps.flows?.has('welcome')) {
+      const turn = deps.flows.start({ flowId: 'welcome', state, lang: state.lang, channel });
+      if (turn.kind === 'handled') return { ...turn, welcomed: true };
+    }
+    const r = runCommand(command, state, firstContact, kit, t);
+    return { response: { replies: r.replies, outcome: { kind: 'command', command } }, state: r.state };
+  };
+
+  const expired = (state: ConversationState): Decision => ({
+    response: { replies: [kit.menu(state.lang, t(state.lang, 'payload.expired'))], outcome: { kind: 'command', command: 'expired' } },
+    state,
+  });
+
+  function decide(message: InboundMessage, state: ConversationState, firstContact: boolean, now: number): Decision {
     const action = message.payload !== undefined ? decodePayload(message.payload) : null;
-    if (message.payload !== undefined && !action && !message.text) {
-      return { response: { replies: [kit.menu(lang, t(lang, 'payload.expired'))], outcome: { kind: 'command', command: 'expired' } }, state };
-    }
-    if (action) {
-      const handled = handleAction(action, state, firstContact);
-      if (handled) return handled;
-    }
+    if (message.payload !== undefined && !action && !message.text) return expired(state);
+    if (action && action.type !== 'flow' && action.type !== 'flow-start') return handleAction(action, state, firstContact, message.channel);
     const text = message.text ?? '';
     const normalized = normalizeText(text);
     const recognised = action ? null : recogniseCommand(text, normalized.folded);
-    if (recognised?.type === 'lang') return handleAction({ type: 'lang', lang: recognised.lang }, state, firstContact)!;
-    if (recognised?.type === 'command') {
-      const r = runCommand(recognised.command, state, firstContact);
-      return { response: { replies: r.replies, outcome: { kind: 'command', command: recognised.command } }, state: r.state };
-    }
+    if (recognised?.type === 'lang') return handleAction({ type: 'lang', lang: recognised.lang }, state, firstContact, message.channel);
+    if (recognised?.type === 'command') return commandDecision(recognised.command, state, firstContact, message.channel);
+    let notice: string | undefined;
     if (deps.flows) {
-      const flow = deps.flows.handle({ message, action, state, lang });
-      if (flow) return flow;
+      const turn = deps.flows.handle({ message, action, state, lang: state.lang, now });
+      if (turn.kind === 'handled') return turn;
+      state = turn.state;
+      notice = turn.notice;
     }
+    if (action) return { ...expired(state), ...(notice ? { notice } : {}) };
     if (normalized.tokens.length === 0) {
-      return { response: { replies: [kit.menu(lang, t(lang, 'empty.text'))], outcome: { kind: 'command', command: 'empty' } }, state };
+      return { response: { replies: [kit.menu(state.lang, t(state.lang, 'empty.text'))], outcome: { kind: 'command', command: 'empty' } }, state, ...(notice ? { notice } : {}) };
     }
-    return faqOrFallback(message, text, state);
+    return { ...faqOrFallback(message, text, state), ...(notice ? { notice } : {}) };
   }
 
-  function handleAction(action: Action, state: ConversationState, firstContact: boolean): { response: BotResponse; state: ConversationState | null } | null {
+  function handleAction(action: Action, state: ConversationState, firstContact: boolean, channel: Channel): Decision {
     const lang = state.lang;
     switch (action.type) {
-      case 'command': {
-        const r = runCommand(action.command, state, firstContact);
-        return { response: { replies: r.replies, outcome: { kind: 'command', command: action.command } }, state: r.state };
-      }
+      case 'command':
+        return commandDecision(action.command, state, firstContact, channel);
       case 'lang': {
         const next = { ...state, lang: action.lang };
         const key = firstContact ? 'welcome.first' : state.lang === action.lang ? 'welcome.again' : 'language.switched';
-        return { response: { replies: [kit.menu(action.lang, t(action.lang, key))], outcome: { kind: 'command', command: 'language' } }, state: next };
+        return { response: { replies: [kit.menu(action.lang, t(action.lang, key))], outcome: { kind: 'command', command: 'language' } }, state: next, welcomed: firstContact };
       }
       case 'topic': {
         const reply = action.topic === 'more' ? kit.moreTopics(lang) : kit.topic(lang, action.topic);
-        if (!reply) return { response: { replies: [kit.menu(lang, t(lang, 'payload.expired'))], outcome: { kind: 'command', command: 'expired' } }, state };
+        if (!reply) return expired(state);
         return { response: { replies: [reply], outcome: { kind: 'command', command: 'topic' } }, state };
       }
       case 'faq': {
         const entry = deps.faq().entry(action.entryId);
-        if (!entry) return { response: { replies: [kit.menu(lang, t(lang, 'payload.expired'))], outcome: { kind: 'command', command: 'expired' } }, state };
+        if (!entry) return expired(state);
         return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: 1 } }, state };
       }
       case 'flow':
-        return null;
+      case 'flow-start':
+        return expired(state);
     }
   }
 

@@ -50,9 +50,21 @@ export interface ConversationState {
   /** ms since epoch of the last message. */
   lastActiveAt?: number;
   /** The active scripted flow, if any (flows plug in through FlowHandler). */
-  flow?: { flowId: string; version: number; stepId: string; vars: Record<string, unknown> } | null;
+  flow?: FlowState | null;
   /** The audience group the user chose, if any. */
   audience?: string;
+}
+
+/** Where a user is in a scripted flow. */
+export interface FlowState {
+  flowId: string;
+  version: number;
+  stepId: string;
+  vars: Record<string, unknown>;
+  /** Failed answers to the current step. */
+  attempts: number;
+  /** Earlier question steps, for "quay lại". */
+  history: string[];
 }
 
 export const STATE_VERSION = 1;

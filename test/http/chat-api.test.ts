@@ -29,10 +29,11 @@ describe('POST /api/chat', () => {
     }
   });
 
-  it('greets "xin chào" with a menu', async () => {
+  it('greets "xin chào" with who the bot is and a menu of choices, not a fallback', async () => {
     const { json } = await s.chat({ user: 'greeter', text: 'xin chào' });
-    expect(json.intent).toEqual({ kind: 'command', id: 'greeting' });
-    expect(json.replies[0].buttons.length).toBeGreaterThan(3);
+    expect(json.intent).toEqual({ kind: 'flow', id: 'welcome' });
+    expect(json.replies[0].text).toContain('chatbot');
+    expect(json.replies.at(-1).buttons.length).toBeGreaterThan(3);
   });
 
   it('falls back on "giá vàng hôm nay" and queues the question', async () => {

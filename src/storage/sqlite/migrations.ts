@@ -33,4 +33,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX unanswered_status ON unanswered (status, created_at);
   `,
+  `
+  -- Questions people leave for staff through the talk-to-staff flow. The question is stored redacted; the
+  -- contact detail only when the person chose to leave one.
+  CREATE TABLE staff_requests (
+    id         INTEGER PRIMARY KEY,
+    question   TEXT NOT NULL,
+    contact    TEXT,
+    channel    TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status     TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'answered', 'closed'))
+  );
+  CREATE INDEX staff_requests_status ON staff_requests (status, created_at);
+  `,
 ];

@@ -1,0 +1,82 @@
+/**
+ * Plugs the flow engine into the router's seam: resumes an active flow, expires idle ones, restarts flows whose
+ * definition changed, starts a flow from its trigger phrase or a button. Flows start only from explicit
+ * phrases ("tính tiền đóng"), buttons and the welcome, never from ordinary questions, which keep their answers.
+ */
+import type { FlowHandler, FlowTurn } from '../core/router.js';
+import type { Channel, ConversationState, Language, Translator } from '../core/types.js';
+import { normalizeText } from '../text/normalize.js';
+import type { Engine, EngineResult } from './engine.js';
+import type { Flow } from './schema.js';
+
+export interface FlowHandlerDeps {
+  engine: Engine;
+  flows: readonly Flow[];
+  t: Translator;
+  /** An idle flow older than this is dropped; the next message starts fresh. */
+  idleMs: number;
+  /** Set for the duration of one turn, so that a handoff knows the channel. */
+  setChannel: (channel: Channel) => void;
+}
+
+const FILLERS = new Set(['cho', 'toi', 'em', 'minh', 'giup', 'voi', 'muon', 'hay', 'a', 'nhe', 'di', 'ban', 'oi', 'can', 'xin', 'vui', 'long']);
+
+const phraseKey = (text: string) =>
+  normalizeText(text)
+    .folded.filter((w) => !FILLERS.has(w))
+    .join(' ');
+
+export function createFlowHandler(deps: FlowHandlerDeps): FlowHandler {
+  const byId = new Map(deps.flows.map((f) => [f.id, f]));
+  const triggers = new Map<string, string>();
+  for (const f of deps.flows) for (const phrase of f.triggers) triggers.set(phraseKey(phrase), f.id);
+
+  function turn(result: EngineResult, state: ConversationState): FlowTurn {
+    return {
+      kind: 'handled',
+      response: { replies: result.replies, outcome: { kind: 'flow', flowId: result.flow?.flowId ?? lastFlow(result), stepId: result.stepId } },
+      state: { ...state, flow: result.flow, ...(result.audience ? { audience: result.audience } : {}) },
+      events: result.events,
+    };
+  }
+  const lastFlow = (r: EngineResult) => r.events.find((e) => e.metric === 'flow-complete' || e.metric === 'flow-start')?.key.split(':')[0] ?? '';
+
+  function start(flowId: string, state: ConversationState, lang: Language, channel: Channel): FlowTurn {
+    deps.setChannel(channel);
+    const result = deps.engine.start(flowId, lang);
+    return result ? turn(result, state) : { kind: 'pass', state };
+  }
+
+  return {
+    has: (flowId) => byId.has(flowId),
+    start: ({ flowId, state, lang, channel }) => start(flowId, state, lang, channel),
+    handle({ message, action, state, lang, now }) {
+      deps.setChannel(message.channel);
+      let current = state;
+      let notice: string | undefined;
+      const active = current.flow;
+      if (active) {
+        const flow = byId.get(active.flowId);
+        if (!flow || flow.version !== active.version || !flow.steps[active.stepId]) {
+          current = { ...current, flow: null };
+          notice = deps.t(lang, 'flows.common.changed');
+        } else if (current.lastActiveAt !== undefined && now - current.lastActiveAt > deps.idleMs) {
+          current = { ...current, flow: null };
+          notice = deps.t(lang, 'flows.common.expired');
+        } else if (action?.type === 'flow') {
+          return turn(deps.engine.resume(active, { value: action.value }, lang), current);
+        } else if (!action && message.text !== undefined) {
+          const result = deps.engine.resume(active, { text: message.text }, lang);
+          if (!result.abandoned) return turn(result, current);
+          current = { ...current, flow: null };
+        }
+      }
+      if (action?.type === 'flow-start') return start(action.flowId, current, lang, message.channel);
+      if (!current.flow && !action && message.text) {
+        const flowId = triggers.get(phraseKey(message.text));
+        if (flowId) return start(flowId, current, lang, message.channel);
+      }
+      return { kind: 'pass', state: current, ...(notice ? { notice } : {}) };
+    },
+  };
+}
