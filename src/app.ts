@@ -17,6 +17,7 @@ import { loadFlowDir } from './flows/loader.js';
 import { COMMANDS } from './core/payload-codec.js';
 import { createI18n, type I18n } from './i18n/translator.js';
 import { createFaqIndex } from './knowledge/faq-index.js';
+import { ContentError } from './knowledge/content-error.js';
 import { loadKnowledgeBase } from './knowledge/loader.js';
 import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
 import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
@@ -55,6 +56,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   const staffQueue = createSqliteStaffQueue(db);
   const faq = () => faqIndex;
   const kit = createReplyKit(faq, i18n.t);
+  // (The router builds its own kit with flow links; the engine's kit renders plain answers inside flows.)
   const flows = loadFlowDir(config.flowsDir, {
     hasKey: (k) => i18n.has('vi', k) && i18n.has('en', k),
     hasEntry: (id) => faqIndex.entry(id) !== undefined,
@@ -84,8 +86,19 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
       turnChannel = c;
     },
   });
+  const flowById = new Map(flows.map((f) => [f.id, f]));
+  for (const e of kb.entries) {
+    if (e.flow && !flowById.has(e.flow)) throw new ContentError(`${e.topic} entry`, `[${e.id}].flow`, `unknown flow "${e.flow}"`);
+  }
   const router = createRouter({
     flows: flowHandler,
+    flowLinks: {
+      label: (lang, id) => {
+        const f = flowById.get(id);
+        return f ? i18n.t(lang, f.title) : null;
+      },
+      onMenu: ['contribution-calculator', 'talk-to-staff'].filter((id) => flowById.has(id)),
+    },
     faq,
     sessions,
     metrics,

@@ -13,6 +13,8 @@ export interface FaqEntry {
   legalBasis: string;
   sourceUrl: string;
   related: string[];
+  /** A flow offered under the answer. */
+  flow?: string;
 }
 
 export interface FaqMatch {

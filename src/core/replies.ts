@@ -26,7 +26,18 @@ export interface ReplyKit {
   menuButton(lang: Language): Button;
 }
 
-export function createReplyKit(faq: () => FaqIndex, t: Translator): ReplyKit {
+export interface FlowLinks {
+  /** The button label of a flow, or null when there is no such flow. */
+  label(lang: Language, flowId: string): string | null;
+  /** Flows offered on the main menu after the topics. */
+  onMenu: readonly string[];
+}
+
+export function createReplyKit(faq: () => FaqIndex, t: Translator, flows?: FlowLinks): ReplyKit {
+  const flowButton = (lang: Language, flowId: string): Button | null => {
+    const l = flows?.label(lang, flowId);
+    return l ? { label: l, payload: encodePayload({ type: 'flow-start', flowId }) } : null;
+  };
   const menuButton = (lang: Language): Button => ({
     label: t(lang, 'buttons.menu'),
     payload: encodePayload({ type: 'command', command: 'menu' }),
@@ -46,6 +57,10 @@ export function createReplyKit(faq: () => FaqIndex, t: Translator): ReplyKit {
     const buttons = main.map((x) => topicButton(lang, x));
     if ([...available].some((x) => !main.includes(x))) {
       buttons.push({ label: t(lang, 'buttons.moreTopics'), payload: encodePayload({ type: 'topic', topic: 'more' }) });
+    }
+    for (const id of flows?.onMenu ?? []) {
+      const b = flowButton(lang, id);
+      if (b) buttons.push(b);
     }
     return { text: intro ?? t(lang, 'menu.title'), buttons };
   }
@@ -75,7 +90,8 @@ export function createReplyKit(faq: () => FaqIndex, t: Translator): ReplyKit {
         .filter((e): e is FaqEntry => e !== undefined)
         .slice(0, 2)
         .map((e) => entryButton(lang, e));
-      return { text, buttons: [...related, menuButton(lang)] };
+      const offered = entry.flow ? flowButton(lang, entry.flow) : null;
+      return { text, buttons: [...(offered ? [offered] : []), ...related, menuButton(lang)] };
     },
     clarify(lang, candidates) {
       const buttons = candidates.map((c) => entryButton(lang, { id: c.id, question: faq().entry(c.id)?.question ?? c.question }));

@@ -9,7 +9,7 @@ import { recogniseCommand } from './commands.js';
 import type { FaqIndex } from './faq.js';
 import { runCommand } from './command-replies.js';
 import { decodePayload, type Action, type Command } from './payload-codec.js';
-import { createReplyKit } from './replies.js';
+import { createReplyKit, type FlowLinks } from './replies.js';
 import {
   STATE_VERSION,
   type BotResponse,
@@ -34,7 +34,7 @@ export type FlowTurn =
 /** The seam where scripted flows plug in. */
 export interface FlowHandler {
   has(flowId: string): boolean;
-  start(input: { flowId: string; state: ConversationState; lang: Language; channel: Channel }): FlowTurn;
+  start(input: { flowId: string; state: ConversationState; lang: Language; channel: Channel; vars?: Record<string, unknown> }): FlowTurn;
   handle(input: { message: InboundMessage; action: Action | null; state: ConversationState; lang: Language; now: number }): FlowTurn;
 }
 
@@ -47,6 +47,7 @@ export interface RouterDeps {
   clock: Clock;
   defaultLanguage: Language;
   flows?: FlowHandler;
+  flowLinks?: FlowLinks;
 }
 
 export interface Router {
@@ -63,7 +64,7 @@ export function vietnamDay(ms: number): string {
 
 export function createRouter(deps: RouterDeps): Router {
   const { t, sessions } = deps;
-  const kit = createReplyKit(deps.faq, t);
+  const kit = createReplyKit(deps.faq, t, deps.flowLinks);
 
   function handle(message: InboundMessage): BotResponse {
     const now = deps.clock.now();
@@ -113,7 +114,7 @@ export function createRouter(deps: RouterDeps): Router {
   const commandDecision = (command: Command, state: ConversationState, firstContact: boolean, channel: Channel): Decision => {
     // A greeting or /start opens the welcome flow when there is one ("Bạn là…").
     if ((command === 'start' || command === 'greeting') && deps.flows?.has('welcome')) {
-      const turn = deps.flows.start({ flowId: 'welcome', state, lang: state.lang, channel });
+      const turn = deps.flows.start({ flowId: 'welcome', state, lang: state.lang, channel, vars: { returning: firstContact ? 'no' : 'yes' } });
       if (turn.kind === 'handled') return { ...turn, welcomed: true };
     }
     const r = runCommand(command, state, firstContact, kit, t);

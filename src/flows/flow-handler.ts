@@ -41,15 +41,15 @@ export function createFlowHandler(deps: FlowHandlerDeps): FlowHandler {
   }
   const lastFlow = (r: EngineResult) => r.events.find((e) => e.metric === 'flow-complete' || e.metric === 'flow-start')?.key.split(':')[0] ?? '';
 
-  function start(flowId: string, state: ConversationState, lang: Language, channel: Channel): FlowTurn {
+  function start(flowId: string, state: ConversationState, lang: Language, channel: Channel, vars: Record<string, unknown> = {}): FlowTurn {
     deps.setChannel(channel);
-    const result = deps.engine.start(flowId, lang);
+    const result = deps.engine.start(flowId, lang, vars);
     return result ? turn(result, state) : { kind: 'pass', state };
   }
 
   return {
     has: (flowId) => byId.has(flowId),
-    start: ({ flowId, state, lang, channel }) => start(flowId, state, lang, channel),
+    start: ({ flowId, state, lang, channel, vars }) => start(flowId, state, lang, channel, vars),
     handle({ message, action, state, lang, now }) {
       deps.setChannel(message.channel);
       let current = state;

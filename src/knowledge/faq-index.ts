@@ -15,6 +15,7 @@ export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
     legalBasis: e.legal_basis,
     sourceUrl: e.source_url,
     related: e.related ?? [],
+    ...(e.flow ? { flow: e.flow } : {}),
   };
 }
 

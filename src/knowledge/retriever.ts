@@ -83,7 +83,8 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   const repairs = new Map<string, string | null>();
 
   function repair(token: string): string | null {
-    if (token.length < 3 || /\d/.test(token)) return null;
+    // Short syllables are too ambiguous to repair ("qwe" would become "web").
+    if (token.length < 4 || /\d/.test(token)) return null;
     const cached = repairs.get(token);
     if (cached !== undefined) return cached;
     const best = fuse.search(token, { limit: 1 })[0];

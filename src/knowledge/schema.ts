@@ -43,6 +43,8 @@ export const entrySchema = z
     source_url: z.string().url('must be a URL').refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'must be http(s)'),
     reviewed: isoDate,
     related: z.array(z.string()).optional(),
+    /** A flow offered as a button under the answer (e.g. the contribution calculator). */
+    flow: z.string().regex(/^[a-z0-9-]+$/).optional(),
   })
   .strict();
 

@@ -51,7 +51,7 @@ describe.skipIf(!executable)('web chat page in headless Chromium', () => {
   it('shows a question containing HTML as text, never as markup', async () => {
     const page = await open();
     await page.getByLabel('Câu hỏi của bạn').fill('<img src=x onerror="window.__xss=1"><b>đậm</b>');
-    await page.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.locator('.msg.user', { hasText: '<img src=x' }).waitFor();
     await page.locator('.msg.bot').nth(1).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
@@ -66,6 +66,38 @@ describe.skipIf(!executable)('web chat page in headless Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.getByLabel('Your question').isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/bhxh-web-chat-phone.png' });
+    await page.close();
+  });
+});
+
+describe.skipIf(!executable)('a whole flow in the web chat, by clicking buttons', () => {
+  let s: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    s = await startTestServer();
+    browser = await launchChromium(executable!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('computes a voluntary contribution from the menu: group, income, schedule', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(s.url);
+    const lastBot = () => page.locator('.msg.bot').last();
+    await lastBot().getByRole('button', { name: 'Tính tiền đóng BHXH tự nguyện' }).click();
+    await lastBot().getByRole('button', { name: 'Hộ cận nghèo' }).click();
+    await page.locator('.msg.bot', { hasText: 'Thấp nhất 1.500.000 đ' }).waitFor();
+    await page.getByLabel('Câu hỏi của bạn').fill('2tr');
+    await page.keyboard.press('Enter');
+    await lastBot().getByRole('button', { name: '3 tháng một lần' }).click();
+    const result = page.locator('.msg.bot', { hasText: 'Kết quả tính cho bạn' });
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('Mức đóng 22%: 440.000 đ');
+    expect(text).toContain('Bạn tự đóng: 308.000 đ/tháng, tức 924.000 đ mỗi kỳ 3 tháng');
+    await page.screenshot({ path: '/tmp/bhxh-web-flow.png' });
     await page.close();
   });
 });
