@@ -15,7 +15,7 @@ const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
  * Floors set a little under what `npm run eval` measured when they were last raised (see the README's
  * "Knowledge quality" section); a change that makes the bot find answers worse fails here.
  */
-const FLOORS = { accented: 0.84, unaccented: 0.84, noisy: 0.83, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.07 };
+const FLOORS = { accented: 0.85, unaccented: 0.85, noisy: 0.85, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.07 };
 
 describe('retrieval quality on the development question set', () => {
   const cases = loadQuestionSet(join(ROOT, 'test/eval/dev-questions.yaml'));
