@@ -24,6 +24,7 @@ import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
 import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
+import { createSqliteUpdateClaims } from './storage/sqlite/update-claims.js';
 import { createSqliteUnansweredQueue } from './storage/sqlite/unanswered-queue.js';
 import { loadOrCreateSecret } from './storage/secret-file.js';
 
@@ -41,6 +42,11 @@ export interface App {
   metrics: ReturnType<typeof createSqliteMetricsSink>;
   /** Handles one message from a platform user inside one transaction; the raw id is keyed here and dropped. */
   handle(channel: Channel, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']>;
+  /**
+   * Like handle, for a platform update with an id: the id is claimed in the same transaction, and an update
+   * already handled returns null (acknowledge it, do nothing).
+   */
+  handleUpdate(channel: Channel, updateKey: string, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']> | null;
   close(): void;
 }
 
@@ -86,6 +92,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
       turnChannel = c;
     },
   });
+  const claims = createSqliteUpdateClaims(db);
   const flowById = new Map(flows.map((f) => [f.id, f]));
   for (const e of kb.entries) {
     if (e.flow && !flowById.has(e.flow)) throw new ContentError(`${e.topic} entry`, `[${e.id}].flow`, `unknown flow "${e.flow}"`);
@@ -120,6 +127,10 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     handle(channel, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
       return inTransaction(db, () => router.handle(message));
+    },
+    handleUpdate(channel, updateKey, platformId, input) {
+      const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
+      return inTransaction(db, () => (claims.claim(channel, updateKey, clock()) ? router.handle(message) : null));
     },
     close() {
       if (db.open) db.close();

@@ -9,3 +9,18 @@ export type ChatHandler = (
   platformId: string,
   input: { text?: string; payload?: string },
 ) => BotResponse | Promise<BotResponse>;
+
+/** For platform updates with an id: null when that update was already handled (acknowledge, do nothing). */
+export type ChatUpdateHandler = (
+  channel: Channel,
+  updateKey: string,
+  platformId: string,
+  input: { text?: string; payload?: string },
+) => BotResponse | null;
+
+/** What channels log: never message texts, tokens or URLs that contain a token. */
+export interface ChannelLogger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}

@@ -26,6 +26,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LANGUAGE: z.enum(['vi', 'en']).default('vi'),
   USER_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z.string().url('must be a URL').refine((u) => u.startsWith('https://'), 'must start with https:// (platforms only call HTTPS webhooks)').optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)').optional(),
+  TELEGRAM_API_ROOT: z.string().url('must be a URL').default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z a-z 0-9 _ -').optional(),
+  ZALO_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{10,}$/, 'must look like 123456:abc… (from Zalo Bot Creator)').optional(),
+  ZALO_API_ROOT: z.string().url('must be a URL').default('https://bot-api.zaloplatforms.com'),
+  ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be 16–256 characters').max(256, 'must be 16–256 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).default(30),
 });
 
 export interface Config {
@@ -38,6 +46,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLanguage: 'vi' | 'en';
   userKeySecret?: string;
+  publicUrl?: string;
+  telegram?: { token: string; apiRoot: string; webhookSecret?: string };
+  zalo?: { token: string; apiRoot: string; webhookSecret?: string };
+  rateLimitPerMinute: number;
 }
 
 /** Reads .env from `cwd` (if present); real environment variables win over it. */
@@ -62,6 +74,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const c = result.data;
+  const problems: string[] = [];
+  if (c.PUBLIC_URL && c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) problems.push('TELEGRAM_WEBHOOK_SECRET: required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set (webhook mode)');
+  if (c.PUBLIC_URL && c.ZALO_BOT_TOKEN && !c.ZALO_WEBHOOK_SECRET) problems.push('ZALO_WEBHOOK_SECRET: required when PUBLIC_URL and ZALO_BOT_TOKEN are set (webhook mode)');
+  if (problems.length) throw new ConfigError(problems);
+  const trim = (u: string) => u.replace(/\/+$/, '');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -72,5 +89,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     defaultLanguage: c.DEFAULT_LANGUAGE,
     ...(c.USER_KEY_SECRET ? { userKeySecret: c.USER_KEY_SECRET } : {}),
+    ...(c.PUBLIC_URL ? { publicUrl: trim(c.PUBLIC_URL) } : {}),
+    ...(c.TELEGRAM_BOT_TOKEN
+      ? { telegram: { token: c.TELEGRAM_BOT_TOKEN, apiRoot: trim(c.TELEGRAM_API_ROOT), ...(c.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: c.TELEGRAM_WEBHOOK_SECRET } : {}) } }
+      : {}),
+    ...(c.ZALO_BOT_TOKEN ? { zalo: { token: c.ZALO_BOT_TOKEN, apiRoot: trim(c.ZALO_API_ROOT), ...(c.ZALO_WEBHOOK_SECRET ? { webhookSecret: c.ZALO_WEBHOOK_SECRET } : {}) } } : {}),
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }

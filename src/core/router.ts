@@ -6,6 +6,7 @@
 import { redact, REDACTION_LABEL } from '../privacy/redact.js';
 import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
+import { resolveOffered } from './offered-choice.js';
 import type { FaqIndex } from './faq.js';
 import { runCommand } from './command-replies.js';
 import { decodePayload, type Action, type Command } from './payload-codec.js';
@@ -55,6 +56,7 @@ export interface Router {
 }
 
 const MAX_SAVED_QUESTION = 500;
+const MAX_OFFERED = 12;
 const VN_OFFSET_MS = 7 * 3600_000;
 
 /** Calendar day in Vietnam (UTC+7), YYYY-MM-DD. */
@@ -93,7 +95,8 @@ export function createRouter(deps: RouterDeps): Router {
       count('command', o.command);
     }
     if (result.state) {
-      state = { ...result.state, lastDay: day, lastActiveAt: now };
+      const offered = response.replies.flatMap((r) => r.buttons ?? []).slice(0, MAX_OFFERED);
+      state = { ...result.state, lastDay: day, lastActiveAt: now, offered };
       sessions.set(message.userKey, state);
     } else {
       sessions.delete(message.userKey);
@@ -127,6 +130,11 @@ export function createRouter(deps: RouterDeps): Router {
   });
 
   function decide(message: InboundMessage, state: ConversationState, firstContact: boolean, now: number): Decision {
+    // A typed "2" or the words of an offered button choose that button (channels without buttons rely on it).
+    if (message.payload === undefined && message.text !== undefined) {
+      const chosen = resolveOffered(message.text, state.offered ?? []);
+      if (chosen) message = { ...message, payload: chosen, text: undefined as never };
+    }
     const action = message.payload !== undefined ? decodePayload(message.payload) : null;
     if (message.payload !== undefined && !action && !message.text) return expired(state);
     if (action && action.type !== 'flow' && action.type !== 'flow-start') return handleAction(action, state, firstContact, message.channel);

@@ -53,6 +53,8 @@ export interface ConversationState {
   flow?: FlowState | null;
   /** The audience group the user chose, if any. */
   audience?: string;
+  /** The buttons last offered, so that a typed number or the option's words can choose one (Zalo has no buttons). */
+  offered?: Button[];
 }
 
 /** Where a user is in a scripted flow. */

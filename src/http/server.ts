@@ -15,6 +15,8 @@ export interface HttpDeps {
   /** Returns normally when storage answers; throws otherwise. */
   checkStorage: () => void;
   logger?: FastifyServerOptions['logger'];
+  /** More routes (the platforms' webhooks). */
+  routes?: ((server: FastifyInstance) => void)[];
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -68,5 +70,6 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
 
   registerChatRoute(server, deps.handle);
   registerWebPage(server, deps.t);
+  for (const register of deps.routes ?? []) register(server);
   return server;
 }

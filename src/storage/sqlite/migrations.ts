@@ -46,4 +46,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX staff_requests_status ON staff_requests (status, created_at);
   `,
+  `
+  -- Platform updates already handled (Telegram update_id, Zalo event + message_id): claimed in the same
+  -- transaction as their effects, so a redelivered update does nothing. Purged after a retention period.
+  CREATE TABLE processed_updates (
+    channel    TEXT NOT NULL,
+    update_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, update_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX processed_updates_created_at ON processed_updates (created_at);
+  `,
 ];

@@ -1,0 +1,73 @@
+/**
+ * Outgoing messages, sent after the webhook has answered: one ordered queue per chat (replies arrive in order),
+ * retries with backoff on network errors, 5xx and 429 (honouring a retry-after the platform gives). A failure
+ * is logged and dropped; it never stops the bot. `drain()` waits for everything in flight (graceful shutdown).
+ */
+export class SendError extends Error {
+  override readonly name = 'SendError';
+  constructor(
+    message: string,
+    /** Seconds the platform asked us to wait, if any. */
+    readonly retryAfter?: number,
+    /** False for errors that will not go away by retrying (400, 403…). */
+    readonly retryable = true,
+  ) {
+    super(message);
+  }
+}
+
+export interface SendQueueOptions {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  onFailure?: (err: unknown) => void;
+}
+
+export interface SendQueue {
+  enqueue(chatId: string, send: () => Promise<void>): void;
+  drain(): Promise<void>;
+  pending(): number;
+}
+
+export function createSendQueue(options: SendQueueOptions = {}): SendQueue {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const base = options.baseDelayMs ?? 500;
+  const max = options.maxDelayMs ?? 30_000;
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+  const chains = new Map<string, Promise<void>>();
+  let inFlight = 0;
+
+  async function attempt(send: () => Promise<void>): Promise<void> {
+    for (let i = 1; ; i++) {
+      try {
+        await send();
+        return;
+      } catch (err) {
+        const e = err as Partial<SendError>;
+        if (e.retryable === false || i >= maxAttempts) throw err;
+        const wait = e.retryAfter !== undefined ? e.retryAfter * 1000 : Math.min(max, base * 2 ** (i - 1));
+        await sleep(wait);
+      }
+    }
+  }
+
+  return {
+    enqueue(chatId, send) {
+      inFlight++;
+      const previous = chains.get(chatId) ?? Promise.resolve();
+      const next = previous
+        .then(() => attempt(send))
+        .catch((err) => options.onFailure?.(err))
+        .finally(() => {
+          inFlight--;
+          if (chains.get(chatId) === next) chains.delete(chatId);
+        });
+      chains.set(chatId, next);
+    },
+    async drain() {
+      while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+    pending: () => inFlight,
+  };
+}

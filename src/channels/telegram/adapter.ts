@@ -1,0 +1,105 @@
+/**
+ * The Telegram channel on grammY: updates in (long polling or webhook), replies out through the send queue.
+ * Every update is claimed once by update_id; every callback query is answered; non-text messages get the
+ * core's polite "type your question in words" reply. 429 honours retry_after; 5xx and network errors retry.
+ */
+import { Bot, GrammyError, HttpError } from 'grammy';
+import type { ChannelLogger, ChatUpdateHandler } from '../chat-handler.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
+import { SendError, type SendQueue } from '../shared/send-queue.js';
+import { renderForTelegram } from './render.js';
+import { parseTelegramUpdate } from './updates.js';
+
+export interface TelegramChannelDeps {
+  token: string;
+  apiRoot: string;
+  handleUpdate: ChatUpdateHandler;
+  sendQueue: SendQueue;
+  rateLimiter: RateLimiter;
+  log: ChannelLogger;
+  /** Commands shown in Telegram's menu: [command, description]. */
+  commands: { command: string; description: string }[];
+}
+
+export type UpdateOutcome = 'handled' | 'duplicate' | 'ignored' | 'limited' | 'invalid';
+
+export function toSendError(err: unknown): SendError {
+  if (err instanceof GrammyError) {
+    const retryAfter = err.parameters?.retry_after;
+    return new SendError(`telegram ${err.method} failed (${err.error_code})`, retryAfter, err.error_code === 429 || err.error_code >= 500);
+  }
+  if (err instanceof HttpError) return new SendError('telegram network error');
+  return new SendError(String((err as Error)?.message ?? err));
+}
+
+export function createTelegramChannel(deps: TelegramChannelDeps) {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 40 } });
+
+  function enqueue(chatId: number, call: () => Promise<unknown>): void {
+    deps.sendQueue.enqueue(`telegram:${chatId}`, async () => {
+      try {
+        await call();
+      } catch (err) {
+        throw toSendError(err);
+      }
+    });
+  }
+
+  /** Handles one raw update; storage errors propagate (the webhook answers 503 and Telegram retries). */
+  function handleUpdate(body: unknown): UpdateOutcome {
+    const update = parseTelegramUpdate(body);
+    if (!update) return 'invalid';
+    const key = String(update.update_id);
+    const cq = update.callback_query;
+    if (cq) {
+      // Always answer a callback query, even for a forged or repeated one, so the button stops spinning.
+      enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
+      const chatId = cq.message?.chat.id ?? cq.from.id;
+      if (!deps.rateLimiter.allow(`telegram:${cq.from.id}`)) return 'limited';
+      const response = deps.handleUpdate('telegram', key, String(cq.from.id), { payload: cq.data ?? '' });
+      if (!response) return 'duplicate';
+      for (const m of renderForTelegram(response)) enqueue(chatId, () => bot.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) }));
+      return 'handled';
+    }
+    const msg = update.message;
+    if (!msg || !msg.from) return 'ignored';
+    if (!deps.rateLimiter.allow(`telegram:${msg.from.id}`)) return 'limited';
+    const response = deps.handleUpdate('telegram', key, String(msg.from.id), msg.text !== undefined ? { text: msg.text } : {});
+    if (!response) return 'duplicate';
+    const chatId = msg.chat.id;
+    enqueue(chatId, () => bot.api.sendChatAction(chatId, 'typing').catch(() => undefined)); // best-effort
+    for (const m of renderForTelegram(response)) enqueue(chatId, () => bot.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) }));
+    return 'handled';
+  }
+
+  bot.use((ctx) => {
+    handleUpdate(ctx.update);
+  });
+  bot.catch((err) => deps.log.error(`telegram: update failed: ${err.message}`));
+
+  return {
+    bot,
+    handleUpdate,
+    async registerCommands(): Promise<void> {
+      try {
+        await bot.api.setMyCommands(deps.commands);
+      } catch (err) {
+        deps.log.warn(`telegram: setMyCommands failed: ${toSendError(err).message}`);
+      }
+    },
+    /** Long polling; resolves when stopped. */
+    async startPolling(): Promise<void> {
+      await this.registerCommands();
+      await bot.start({ drop_pending_updates: false, allowed_updates: ['message', 'callback_query'] });
+    },
+    async setWebhook(url: string, secret: string): Promise<void> {
+      await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'callback_query'] });
+      await this.registerCommands();
+    },
+    async stop(): Promise<void> {
+      if (bot.isRunning()) await bot.stop();
+    },
+  };
+}
+
+export type TelegramChannel = ReturnType<typeof createTelegramChannel>;

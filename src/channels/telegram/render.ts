@@ -1,0 +1,37 @@
+/**
+ * Replies for Telegram: HTML with bold kept (everything else escaped), split under 4096 characters, buttons as
+ * an inline keyboard (one per row) on the last part. Callback data is the core's payload (≤ 64 bytes).
+ */
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { BotResponse } from '../../core/types.js';
+import { splitText } from '../shared/split-text.js';
+
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function toTelegramHtml(text: string): string {
+  return escapeHtml(text).replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>');
+}
+
+export interface TelegramMessage {
+  text: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export function renderForTelegram(response: BotResponse): TelegramMessage[] {
+  const out: TelegramMessage[] = [];
+  for (const reply of response.replies) {
+    // Split before markup so that the HTML of each part stays under the limit with room to spare.
+    const parts = splitText(reply.text, TELEGRAM_TEXT_LIMIT - 200);
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      const buttons = last ? (reply.buttons ?? []) : [];
+      out.push({
+        text: toTelegramHtml(part),
+        ...(buttons.length ? { reply_markup: { inline_keyboard: buttons.map((b) => [{ text: b.label, callback_data: b.payload }]) } } : {}),
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * The Zalo channel: events in (webhook or long polling), replies out as text with numbered options (Zalo has
+ * no buttons), split under 2000 characters. Every event is claimed once by event + message id.
+ */
+import type { ChatUpdateHandler, ChannelLogger } from '../chat-handler.js';
+import type { BotResponse, Translator } from '../../core/types.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
+import { numberList, renderNumbered } from '../shared/numbered-options.js';
+import { SendError, type SendQueue } from '../shared/send-queue.js';
+import { splitText } from '../shared/split-text.js';
+import { ZaloApiError, type ZaloClient } from './client.js';
+import type { ZaloEvent } from './events.js';
+
+export const ZALO_TEXT_LIMIT = 2000;
+
+export interface ZaloChannelDeps {
+  client: ZaloClient;
+  handleUpdate: ChatUpdateHandler;
+  t: Translator;
+  sendQueue: SendQueue;
+  rateLimiter: RateLimiter;
+  log: ChannelLogger;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type EventOutcome = 'handled' | 'duplicate' | 'limited';
+
+/** Plain text for Zalo: options numbered, bold markers dropped. */
+export function renderForZalo(response: BotResponse, t: Translator): string[] {
+  return response.replies.flatMap((reply) => {
+    const buttons = reply.buttons ?? [];
+    const hint = t('vi', 'numbered.hint', { list: numberList(buttons.length, t('vi', 'numbered.or')) });
+    return splitText(renderNumbered(reply.text.replace(/\*\*/g, ''), buttons, hint), ZALO_TEXT_LIMIT);
+  });
+}
+
+function toSendError(err: unknown): SendError {
+  if (err instanceof ZaloApiError) {
+    const retryable = err.errorCode === 0 || err.errorCode === 408 || err.errorCode === 429 || err.errorCode >= 500;
+    return new SendError(err.message, undefined, retryable);
+  }
+  return new SendError(String((err as Error)?.message ?? err));
+}
+
+export function createZaloChannel(deps: ZaloChannelDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let polling = false;
+
+  function send(chatId: string, texts: string[]): void {
+    for (const text of texts) {
+      deps.sendQueue.enqueue(`zalo:${chatId}`, async () => {
+        try {
+          await deps.client.sendMessage(chatId, text);
+        } catch (err) {
+          throw toSendError(err);
+        }
+      });
+    }
+  }
+
+  /** Handles one event; storage errors propagate (the webhook answers 503 and the platform retries). */
+  function handleEvent(event: ZaloEvent): EventOutcome {
+    const { message } = event;
+    if (!deps.rateLimiter.allow(`zalo:${message.from.id}`)) return 'limited';
+    const text = event.event_name === 'message.text.received' ? message.text : undefined;
+    // Images, stickers, voice and unsupported (e.g. protected users') events get the core's polite "type
+    // your question in words" reply.
+    const response = deps.handleUpdate('zalo', `${event.event_name}:${message.message_id}`, message.from.id, text !== undefined ? { text } : {});
+    if (!response) return 'duplicate';
+    send(message.chat.id, renderForZalo(response, deps.t));
+    return 'handled';
+  }
+
+  async function poll(): Promise<void> {
+    polling = true;
+    try {
+      await deps.client.deleteWebhook(); // webhook and polling are mutually exclusive
+    } catch (err) {
+      deps.log.warn(`zalo: deleteWebhook failed: ${(err as Error).message}`);
+    }
+    let failures = 0;
+    while (polling) {
+      try {
+        const event = await deps.client.getUpdates(30);
+        failures = 0;
+        if (event) handleEvent(event);
+      } catch (err) {
+        failures++;
+        deps.log.warn(`zalo: polling failed: ${(err as Error).message}`);
+        await sleep(Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  return {
+    handleEvent,
+    /** Long polling until stop(); returns when stopped. */
+    startPolling: () => poll(),
+    stop() {
+      polling = false;
+    },
+  };
+}
+
+export type ZaloChannel = ReturnType<typeof createZaloChannel>;

@@ -1,0 +1,13 @@
+/** Claims of platform update ids: true the first time an id is claimed, false for a redelivery. */
+import type { Channel } from '../../core/types.js';
+import { guard } from '../storage-error.js';
+import type { Db } from './database.js';
+
+export function createSqliteUpdateClaims(db: Db) {
+  const insert = db.prepare('INSERT INTO processed_updates (channel, update_key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  return {
+    claim(channel: Channel, updateKey: string, at: number): boolean {
+      return guard('claiming an update', () => insert.run(channel, updateKey, at).changes === 1);
+    },
+  };
+}
