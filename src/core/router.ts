@@ -133,7 +133,10 @@ export function createRouter(deps: RouterDeps): Router {
     // A typed "2" or the words of an offered button choose that button (channels without buttons rely on it).
     if (message.payload === undefined && message.text !== undefined) {
       const chosen = resolveOffered(message.text, state.offered ?? []);
-      if (chosen) message = { ...message, payload: chosen, text: undefined as never };
+      if (chosen) {
+        const { text: _typed, ...rest } = message;
+        message = { ...rest, payload: chosen };
+      }
     }
     const action = message.payload !== undefined ? decodePayload(message.payload) : null;
     if (message.payload !== undefined && !action && !message.text) return expired(state);

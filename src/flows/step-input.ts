@@ -55,7 +55,8 @@ export function parseValue(parser: ParserName, text: string, now: number, limits
     case 'contact':
       return ok(parseContact(text));
     case 'commune': {
-      const t = cleanText(text).trim();
+      // Flow variables are stored with the conversation: keep a place name, never a number typed by mistake.
+      const t = redact(cleanText(text).trim()).text;
       return t.length >= 2 && t.length <= 100 ? { ok: true, value: t } : { ok: false, reason: 'unreadable' };
     }
   }

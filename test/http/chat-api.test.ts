@@ -116,6 +116,12 @@ describe('privacy in storage', () => {
     await s.chat({ user: platformId, text: 'xin chào' });
     await s.chat({ user: platformId, text: `tôi muốn hỏi giá vàng, sđt ${secrets[1]} hoặc ${secrets[0]}` });
     await s.chat({ user: platformId, text: `giá vàng hôm nay? cccd ${secrets[2]}, số ${secrets[3]}, email ${secrets[4]}` });
+    // Flow variables live in the session; staff requests keep only a redacted question without consent.
+    await s.chat({ user: platformId, text: 'tìm bhxh cơ sở' });
+    await s.chat({ user: platformId, text: secrets[1]! });
+    await s.chat({ user: platformId, text: 'gặp cán bộ' });
+    await s.chat({ user: platformId, text: `tôi là ${secrets[4]}, cccd ${secrets[2]}, gọi ${secrets[0]}` });
+    await s.chat({ user: platformId, text: '2' });
     s.app.db.pragma('wal_checkpoint(TRUNCATE)');
     const dump: string[] = [];
     for (const { name } of s.app.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all()) {
@@ -128,6 +134,7 @@ describe('privacy in storage', () => {
     const tables = dump.join('\n');
     expect(tables).toContain('[SĐT]');
     expect(tables).toContain('[CCCD]');
+    expect(s.app.staffQueue.list()[0]!.question).toBe('tôi là [email], cccd [CCCD], gọi [SĐT]');
     for (const needle of [platformId, ...secrets]) {
       expect(tables).not.toContain(needle);
       expect(bytes).not.toContain(needle);
