@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberList, renderNumbered, resolveNumbered } from '../../src/channels/shared/numbered-options.js';
+import { numberList, renderNumbered } from '../../src/channels/shared/numbered-options.js';
+import { resolveOffered as resolveNumbered } from '../../src/core/offered-choice.js';
 
 const buttons = [
   { label: 'Hộ cận nghèo', payload: 'w:near-poor' },
@@ -7,7 +8,7 @@ const buttons = [
   { label: 'Menu chính', payload: 'c:menu' },
 ];
 
-describe('numbered options', () => {
+describe('numbered options (rendered by channels, resolved by the core)', () => {
   it('renders buttons as numbered lines with a hint', () => {
     const text = renderNumbered('Bạn thuộc nhóm nào?', buttons, `Trả lời số ${numberList(3, 'hoặc')}.`);
     expect(text).toBe('Bạn thuộc nhóm nào?\n\n1. Hộ cận nghèo\n2. Dân tộc thiểu số\n3. Menu chính\n\nTrả lời số 1, 2 hoặc 3.');

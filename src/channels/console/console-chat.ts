@@ -3,9 +3,9 @@
  * Typing an option's number (or its words) presses that button.
  */
 import { createInterface } from 'node:readline';
-import type { Button, Language, Translator } from '../../core/types.js';
+import type { Language, Translator } from '../../core/types.js';
 import type { ChatHandler } from '../chat-handler.js';
-import { numberList, renderNumbered, resolveNumbered } from '../shared/numbered-options.js';
+import { numberList, renderNumbered } from '../shared/numbered-options.js';
 
 export interface ConsoleChatDeps {
   handle: ChatHandler;
@@ -20,17 +20,14 @@ export interface ConsoleChatDeps {
 export async function runConsoleChat(deps: ConsoleChatDeps): Promise<void> {
   const lang = deps.lang ?? 'vi';
   const rl = createInterface({ input: deps.input, output: deps.output, terminal: false });
-  let buttons: Button[] = [];
   const print = (s: string) => deps.output.write(`${s}\n`);
 
   async function send(input: { text?: string; payload?: string }) {
     const response = await deps.handle('console', deps.platformId, input);
-    buttons = [];
     for (const reply of response.replies) {
       const b = reply.buttons ?? [];
       const hint = deps.t(lang, 'numbered.hint', { list: numberList(b.length, deps.t(lang, 'numbered.or')) });
       print(`\n${deps.t(lang, 'web.bot')}: ${renderNumbered(reply.text.replace(/\*\*/g, ''), b, hint)}`);
-      if (b.length) buttons = b;
     }
     deps.output.write('\n> ');
   }
@@ -42,7 +39,6 @@ export async function runConsoleChat(deps: ConsoleChatDeps): Promise<void> {
       deps.output.write('> ');
       continue;
     }
-    const payload = resolveNumbered(text, buttons);
-    await send(payload ? { payload } : { text });
+    await send({ text }); // a typed option number or its words is resolved by the core
   }
 }
