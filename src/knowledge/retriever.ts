@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import { normalizeText } from '../text/normalize.js';
 import { canonicalConcepts } from './concepts.js';
-import { buildTermIndex, termsOf, termWeight, type TermIndex } from './term-index.js';
+import { buildTermIndex, termsOf, termWeight } from './term-index.js';
 
 export interface Match {
   id: string;
@@ -175,5 +175,3 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     },
   };
 }
-
-export type { TermIndex };

@@ -2,7 +2,6 @@
  * The term index behind the retriever: every question phrasing, normalised and folded once at build time,
  * as weighted syllables and adjacent-syllable pairs, with an inverted index from term to phrasings.
  */
-import { fold } from '../text/fold.js';
 import { normalizeText } from '../text/normalize.js';
 import { canonicalConcepts } from './concepts.js';
 
@@ -113,8 +112,4 @@ export function buildTermIndex(entries: readonly { id: string; questions: readon
  */
 export function termWeight(index: TermIndex, term: string): number {
   return index.weights.get(term) ?? index.unknownWeight * fillerFactor(term);
-}
-
-export function foldToken(token: string): string {
-  return fold(token);
 }

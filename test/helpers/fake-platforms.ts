@@ -26,16 +26,18 @@ export interface Sent {
   body: Record<string, unknown>;
 }
 
-/** Zalo Bot Platform: /bot<TOKEN>/<method>, envelope {ok, result | error_code, description}. */
-export async function startFakeZalo(token: string) {
-  const events: unknown[] = [];
-  const sent: Sent[] = [];
-  const faults: { method: string; status: number }[] = [];
-  let webhook = '';
+type Reply = (status: number, payload: unknown) => void;
+type Fault = { method: string; status: number; retryAfter?: number };
+
+/**
+ * A bot API on 127.0.0.1 routed as /bot<TOKEN>/<method>: a wrong token gets 401, an injected fault for the
+ * method is answered (and consumed) first, anything else goes to `handle`.
+ */
+async function startBotApi(token: string, faults: Fault[], faultBody: (f: Fault) => unknown, handle: (method: string, body: Record<string, unknown>, reply: Reply) => unknown) {
   const server = createServer(async (req, res) => {
     const body = await readJson(req);
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-    const reply = (status: number, payload: unknown) => {
+    const reply: Reply = (status, payload) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
@@ -43,9 +45,25 @@ export async function startFakeZalo(token: string) {
     const method = m[2]!;
     const fault = faults.findIndex((f) => f.method === method);
     if (fault >= 0) {
-      const { status } = faults.splice(fault, 1)[0]!;
-      return reply(status, { ok: false, error_code: status, description: status === 429 ? 'Quota exceeded' : 'Internal error' });
+      const f = faults.splice(fault, 1)[0]!;
+      return reply(f.status, faultBody(f));
     }
+    return handle(method, body, reply);
+  });
+  return { server, url: await listen(server) };
+}
+
+/** Zalo Bot Platform: /bot<TOKEN>/<method>, envelope {ok, result | error_code, description}. */
+export async function startFakeZalo(token: string) {
+  const events: unknown[] = [];
+  const sent: Sent[] = [];
+  const faults: Fault[] = [];
+  let webhook = '';
+  const { server, url } = await startBotApi(
+    token,
+    faults,
+    (f) => ({ ok: false, error_code: f.status, description: f.status === 429 ? 'Quota exceeded' : 'Internal error' }),
+    async (method, body, reply) => {
     switch (method) {
       case 'getMe':
         return reply(200, { ok: true, result: { id: '1234', account_name: 'bot.tro_ly_bhxh', account_type: 'BASIC', can_join_groups: false } });
@@ -76,8 +94,8 @@ export async function startFakeZalo(token: string) {
       default:
         return reply(404, { ok: false, error_code: 404, description: 'Not found' });
     }
-  });
-  const url = await listen(server);
+    },
+  );
   return {
     url,
     events,
@@ -92,31 +110,22 @@ export async function startFakeZalo(token: string) {
 /** A minimal Telegram Bot API: records sends, can answer 429 with retry_after or fail with 500. */
 export async function startFakeTelegram(token: string) {
   const sent: Sent[] = [];
-  const faults: { method: string; status: number; retryAfter?: number }[] = [];
-  const server = createServer(async (req, res) => {
-    const body = await readJson(req);
-    const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-    const reply = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
-    };
-    if (!m || m[1] !== token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    const method = m[2]!;
-    const fault = faults.findIndex((f) => f.method === method);
-    if (fault >= 0) {
-      const f = faults.splice(fault, 1)[0]!;
-      return reply(f.status, {
-        ok: false,
-        error_code: f.status,
-        description: f.status === 429 ? `Too Many Requests: retry after ${f.retryAfter}` : 'Internal Server Error',
-        ...(f.retryAfter !== undefined ? { parameters: { retry_after: f.retryAfter } } : {}),
-      });
-    }
+  const faults: Fault[] = [];
+  const { server, url } = await startBotApi(
+    token,
+    faults,
+    (f) => ({
+      ok: false,
+      error_code: f.status,
+      description: f.status === 429 ? `Too Many Requests: retry after ${f.retryAfter}` : 'Internal Server Error',
+      ...(f.retryAfter !== undefined ? { parameters: { retry_after: f.retryAfter } } : {}),
+    }),
+    (method, body, reply) => {
     sent.push({ method, body });
     if (method === 'sendMessage' && String(body.text ?? '').length > 4096) return reply(400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
     return reply(200, { ok: true, result: method === 'sendMessage' ? { message_id: sent.length, date: 0, chat: { id: body.chat_id, type: 'private' }, text: body.text } : true });
-  });
-  const url = await listen(server);
+    },
+  );
   return {
     url,
     sent,
