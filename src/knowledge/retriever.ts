@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import { normalizeText } from '../text/normalize.js';
 import { canonicalConcepts } from './concepts.js';
-import { buildTermIndex, termsOf, termWeight } from './term-index.js';
+import { buildTermIndex, sharedWeight, termsOf, termWeight } from './term-index.js';
 
 export interface Match {
   id: string;
@@ -54,6 +54,8 @@ export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend:
 const REPAIRED_FACTOR = 0.8;
 const ACCENT_BONUS = 0.03;
 const MAX_QUERY_TOKENS = 60;
+/** Postings read to gather candidates (see candidates()); chosen with npm run eval and npm run bench: the same answers as reading every posting, flat cost as the knowledge grows. */
+const CANDIDATE_BUDGET = 1200;
 
 export interface RetrieverOptions {
   thresholds?: RetrieverThresholds;
@@ -112,57 +114,101 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
       const f = t.split(' ').reduce((acc, p) => acc * (factor.get(p) ?? 1), 1);
       return termWeight(index, t) * f;
     });
-    return { terms, weights, anchored, accented: n.tokens.slice(0, MAX_QUERY_TOKENS), isAccented: n.accented };
+    // Known terms as sorted ids with aligned weights, for merge-intersection with phrasings.
+    const known = terms
+      .map((t, i) => ({ id: index.termIds.get(t), w: weights[i]! }))
+      .filter((k): k is { id: number; w: number } => k.id !== undefined)
+      .sort((a, b) => a.id - b.id);
+    const accented = n.tokens.slice(0, MAX_QUERY_TOKENS);
+    const accentIds = [...new Set(accented.map((t) => index.accentIds.get(t)).filter((id): id is number => id !== undefined))].sort((a, b) => a - b);
+    return {
+      ids: Int32Array.from(known.map((k) => k.id)),
+      idWeights: Float64Array.from(known.map((k) => k.w)),
+      total: weights.reduce((a, b) => a + b, 0),
+      anchored,
+      accentIds: Int32Array.from(accentIds),
+      accentOnes: new Float64Array(accentIds.length).fill(1),
+      accentedCount: accented.length,
+      isAccented: n.accented,
+    };
   }
 
-  /** Ranked matches, out-of-scope topics included unless the question carries an in-scope anchor. */
-  function scoreAll(text: string): Match[] {
+  /**
+   * Candidate phrasings: the postings of the query's most selective terms, rarest first, until a fixed budget
+   * of postings is read. A common syllable ("bhxh", "đóng") then costs nothing to gather, so the cost of a
+   * query stays flat as the knowledge grows; the candidates are still scored on every query term below.
+   */
+  function candidates(ids: Int32Array): Set<number> {
+    const lists = Array.from(ids, (id) => index.postings[id]!);
+    lists.sort((a, b) => a.length - b.length);
+    const out = new Set<number>();
+    let read = 0;
+    for (const list of lists) {
+      if (read > 0 && read + list.length > CANDIDATE_BUDGET) break;
+      for (const p of list) out.add(p);
+      read += list.length;
+    }
+    return out;
+  }
+
+  /** Keeps the best `limit` matches (ties broken by id), without sorting every candidate. */
+  function topMatches(all: Iterable<Match>, limit: number, keep: (m: Match) => boolean): Match[] {
+    const top: Match[] = [];
+    const before = (a: Match, b: Match) => b.score - a.score || a.id.localeCompare(b.id);
+    for (const m of all) {
+      if (!keep(m)) continue;
+      if (top.length === limit && before(m, top[limit - 1]!) >= 0) continue;
+      let i = top.length === limit ? limit - 1 : top.length;
+      while (i > 0 && before(m, top[i - 1]!) < 0) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = m;
+    }
+    return top;
+  }
+
+  /** Every candidate entry with its score (best phrasing blended with the entry as a whole). */
+  function scoreAll(text: string): { matches: Iterable<Match>; anchored: boolean } {
     const q = queryTerms(text);
-    const total = q.weights.reduce((a, b) => a + b, 0);
-    if (total === 0) return [];
-    const matched = new Map<number, number>();
-    q.terms.forEach((term, i) => {
-      const list = index.postings.get(term);
-      if (!list) return;
-      const w = q.weights[i]!;
-      for (const p of list) matched.set(p, (matched.get(p) ?? 0) + w);
-    });
+    const total = q.total;
+    if (total === 0) return { matches: [], anchored: q.anchored };
     const best = new Map<string, Match>();
-    for (const [p, m] of matched) {
+    for (const p of candidates(q.ids)) {
       const phrasing = index.phrasings[p]!;
+      const m = sharedWeight(phrasing.terms, q.ids, q.idWeights);
       const qCov = Math.min(1, m / total);
       const pCov = Math.min(1, m / phrasing.weight);
       let score = qCov ** QUERY_COVERAGE_EXPONENT * pCov ** (1 - QUERY_COVERAGE_EXPONENT);
-      if (q.isAccented && q.accented.length > 0) {
-        const hits = q.accented.filter((t) => phrasing.accented.has(t)).length;
-        score += (ACCENT_BONUS * hits) / q.accented.length;
+      if (q.isAccented && q.accentedCount > 0) {
+        score += (ACCENT_BONUS * sharedWeight(phrasing.accented, q.accentIds, q.accentOnes)) / q.accentedCount;
       }
       const prev = best.get(phrasing.entryId);
       if (!prev || score > prev.score) best.set(phrasing.entryId, { id: phrasing.entryId, score, question: phrasing.question });
     }
-    const entryMatched = new Map<string, number>();
-    q.terms.forEach((term, i) => {
-      for (const id of index.entryPostings.get(term) ?? []) entryMatched.set(id, (entryMatched.get(id) ?? 0) + q.weights[i]!);
-    });
     for (const m of best.values()) {
-      const eCov = Math.min(1, (entryMatched.get(m.id) ?? 0) / total);
-      m.score = (1 - ENTRY_BLEND) * m.score + ENTRY_BLEND * eCov;
+      const e = sharedWeight(index.entryTerms.get(m.id)!, q.ids, q.idWeights);
+      m.score = (1 - ENTRY_BLEND) * m.score + ENTRY_BLEND * Math.min(1, e / total);
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return q.anchored ? ranked.filter((m) => !outOfScopeIds.has(m.id)) : ranked;
+    return { matches: best.values(), anchored: q.anchored };
+  }
+
+  /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
+  function rank(text: string, limit: number): { ranked: Match[]; first: Match | undefined } {
+    const { matches, anchored } = scoreAll(text);
+    const all = [...matches];
+    const ranked = topMatches(all, limit, (m) => !outOfScopeIds.has(m.id));
+    const [first] = anchored ? ranked : topMatches(all, 1, () => true);
+    return { ranked, first };
   }
 
   return {
     size: entries.length,
     search(text, limit = 5) {
-      return scoreAll(text)
-        .filter((m) => !outOfScopeIds.has(m.id))
-        .slice(0, limit);
+      return rank(text, limit).ranked;
     },
     classify(text) {
-      const all = scoreAll(text);
-      const ranked = all.filter((m) => !outOfScopeIds.has(m.id)).slice(0, 5);
-      const first = all[0];
+      const { ranked, first } = rank(text, 5);
       if (first && outOfScopeIds.has(first.id)) return { kind: 'none', nearest: ranked.slice(0, 3), outOfScope: first.id };
       const top = ranked[0];
       if (!top || top.score < thresholds.floor) return { kind: 'none', nearest: ranked.slice(0, 3) };

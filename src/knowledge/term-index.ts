@@ -19,20 +19,23 @@ const NUMBER_WEIGHT = 0.3;
 export interface Phrasing {
   entryId: string;
   question: string;
-  /** Folded syllables and "a b" pairs. */
-  terms: Set<string>;
-  /** Canonical accented syllables, for the accent tie-break. */
-  accented: Set<string>;
+  /** Ids of its folded syllables and "a b" pairs, sorted. */
+  terms: Int32Array;
+  /** Ids of its canonical accented syllables, sorted, for the accent tie-break. */
+  accented: Int32Array;
   weight: number;
 }
 
 export interface TermIndex {
   phrasings: Phrasing[];
-  postings: Map<string, number[]>;
-  /** Entry id → every term of all its phrasings. */
-  entryTerms: Map<string, Set<string>>;
-  /** Term → ids of the entries that use it in any phrasing. */
-  entryPostings: Map<string, string[]>;
+  /** Term → its id. */
+  termIds: Map<string, number>;
+  /** Accented syllable → its id. */
+  accentIds: Map<string, number>;
+  /** Term id → the phrasings that use it. */
+  postings: number[][];
+  /** Entry id → ids of every term of all its phrasings, sorted. */
+  entryTerms: Map<string, Int32Array>;
   /** Weight of a term known to the index. */
   weights: Map<string, number>;
   /** Weight given to a term the index has never seen. */
@@ -42,10 +45,15 @@ export interface TermIndex {
   entryCount: number;
 }
 
-export interface QueryTerms {
-  terms: string[];
-  accented: string[];
-  isAccented: boolean;
+/** Sorted ids of the given strings, giving new ids to strings not seen before. */
+function idsOf(values: Iterable<string>, ids: Map<string, number>): Int32Array {
+  const out: number[] = [];
+  for (const v of new Set(values)) {
+    let id = ids.get(v);
+    if (id === undefined) ids.set(v, (id = ids.size));
+    out.push(id);
+  }
+  return Int32Array.from(out).sort();
 }
 
 /** Syllables and adjacent pairs of one folded token list. */
@@ -63,47 +71,61 @@ export function fillerFactor(term: string): number {
 }
 
 export function buildTermIndex(entries: readonly { id: string; questions: readonly string[] }[]): TermIndex {
+  const termIds = new Map<string, number>();
+  const accentIds = new Map<string, number>();
   const phrasings: Phrasing[] = [];
   const entryDf = new Map<string, number>();
-  const allEntryTerms = new Map<string, Set<string>>();
+  const entryTerms = new Map<string, Int32Array>();
   for (const entry of entries) {
-    const entryTerms = new Set<string>();
+    const all = new Set<string>();
     for (const question of entry.questions) {
       const n = normalizeText(question);
-      const terms = new Set(termsOf(canonicalConcepts(n.folded)));
-      for (const t of terms) entryTerms.add(t);
-      phrasings.push({ entryId: entry.id, question, terms, accented: new Set(n.tokens), weight: 0 });
+      const terms = termsOf(canonicalConcepts(n.folded));
+      for (const t of terms) all.add(t);
+      phrasings.push({ entryId: entry.id, question, terms: idsOf(terms, termIds), accented: idsOf(n.tokens, accentIds), weight: 0 });
     }
-    for (const t of entryTerms) entryDf.set(t, (entryDf.get(t) ?? 0) + 1);
-    allEntryTerms.set(entry.id, entryTerms);
+    for (const t of all) entryDf.set(t, (entryDf.get(t) ?? 0) + 1);
+    entryTerms.set(entry.id, idsOf(all, termIds));
   }
   const n = Math.max(entries.length, 1);
   const weights = new Map<string, number>();
-  for (const [term, df] of entryDf) weights.set(term, Math.log(1 + n / df) * fillerFactor(term));
-  const postings = new Map<string, number[]>();
+  const weightById = new Float64Array(termIds.size);
+  for (const [term, df] of entryDf) {
+    const w = Math.log(1 + n / df) * fillerFactor(term);
+    weights.set(term, w);
+    weightById[termIds.get(term)!] = w;
+  }
+  const postings: number[][] = Array.from({ length: termIds.size }, () => []);
   phrasings.forEach((p, i) => {
     let w = 0;
     for (const t of p.terms) {
-      w += weights.get(t)!;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(i);
+      w += weightById[t]!;
+      postings[t]!.push(i);
     }
     p.weight = w;
   });
-  const entryPostings = new Map<string, string[]>();
-  for (const [id, terms] of allEntryTerms) {
-    for (const t of terms) {
-      let list = entryPostings.get(t);
-      if (!list) entryPostings.set(t, (list = []));
-      list.push(id);
-    }
-  }
   const vocabulary = [...entryDf.keys()].filter((t) => !t.includes(' ') && !/^\d+$/.test(t));
-  return { phrasings, postings, entryTerms: allEntryTerms, entryPostings, weights, unknownWeight: Math.log(1 + n), vocabulary, entryCount: entries.length };
+  return { phrasings, termIds, accentIds, postings, entryTerms, weights, unknownWeight: Math.log(1 + n), vocabulary, entryCount: entries.length };
 }
 
-/** Weight given to a syllable pair the index has never seen, relative to its two syllables. */
+/** Sum of the weights of the query ids (sorted, weights aligned) found in a sorted id list. */
+export function sharedWeight(ids: Int32Array, queryIds: Int32Array, queryWeights: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < ids.length && j < queryIds.length) {
+    const a = ids[i]!;
+    const b = queryIds[j]!;
+    if (a === b) {
+      sum += queryWeights[j]!;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return sum;
+}
+
 
 /**
  * Weight of a query term: its index weight if known, otherwise the weight of the rarest known term. In
