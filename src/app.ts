@@ -7,7 +7,7 @@ import type { Config } from './config/config.js';
 import type { FaqIndex } from './core/faq.js';
 import { createReplyKit } from './core/replies.js';
 import { createRouter, type Router } from './core/router.js';
-import type { Channel, InboundMessage } from './core/types.js';
+import type { Channel, InboundMessage, MetricEvent } from './core/types.js';
 import { CALCULATORS } from './flows/calculators/index.js';
 import { loadOffices } from './flows/calculators/offices.js';
 import { voluntaryLimits } from './flows/calculators/voluntary.js';
@@ -21,6 +21,7 @@ import { ContentError } from './knowledge/content-error.js';
 import { loadKnowledgeBase } from './knowledge/loader.js';
 import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
 import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
+import { createMetricsBuffer, type MetricsBuffer } from './storage/metrics-buffer.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
 import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
@@ -29,6 +30,7 @@ import { createSqliteUnansweredQueue } from './storage/sqlite/unanswered-queue.j
 import { loadOrCreateSecret } from './storage/secret-file.js';
 
 export const DATABASE_FILE = 'bot.sqlite';
+const METRICS_FLUSH_MS = 5_000;
 
 export interface App {
   config: Config;
@@ -39,7 +41,8 @@ export interface App {
   faq(): FaqIndex;
   unanswered: ReturnType<typeof createSqliteUnansweredQueue>;
   staffQueue: ReturnType<typeof createSqliteStaffQueue>;
-  metrics: ReturnType<typeof createSqliteMetricsSink>;
+  /** Engagement counts, batched in memory; read through rows(), which writes what is pending first. */
+  metrics: MetricsBuffer;
   /** Handles one message from a platform user inside one transaction; the raw id is keyed here and dropped. */
   handle(channel: Channel, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']>;
   /**
@@ -57,7 +60,21 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   const keyer = createUserKeyer(loadOrCreateSecret(config.dataDir, config.userKeySecret));
   const i18n = createI18n();
   const sessions = createSqliteSessionStore(db, clock);
-  const metrics = createSqliteMetricsSink(db);
+  const metrics = createMetricsBuffer(createSqliteMetricsSink(db), { flushMs: METRICS_FLUSH_MS });
+  // A turn's events are counted only once its transaction has committed (a failed turn is re-sent, not counted).
+  let turnEvents: MetricEvent[] = [];
+  const turnMetrics = {
+    record(events: readonly MetricEvent[]) {
+      if (config.metrics) turnEvents.push(...events);
+    },
+  };
+  const inTurn = <T>(fn: () => T): T => {
+    turnEvents = [];
+    const result = inTransaction(db, fn);
+    metrics.record(turnEvents);
+    turnEvents = [];
+    return result;
+  };
   const unanswered = createSqliteUnansweredQueue(db);
   const staffQueue = createSqliteStaffQueue(db);
   const faq = () => faqIndex;
@@ -108,7 +125,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     },
     faq,
     sessions,
-    metrics,
+    metrics: turnMetrics,
     unanswered,
     t: i18n.t,
     clock: { now: clock },
@@ -126,14 +143,19 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     metrics,
     handle(channel, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
-      return inTransaction(db, () => router.handle(message));
+      return inTurn(() => router.handle(message));
     },
     handleUpdate(channel, updateKey, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
-      return inTransaction(db, () => (claims.claim(channel, updateKey, clock()) ? router.handle(message) : null));
+      return inTurn(() => (claims.claim(channel, updateKey, clock()) ? router.handle(message) : null));
     },
     close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      try {
+        metrics.close();
+      } finally {
+        db.close();
+      }
     },
   };
 }

@@ -34,6 +34,7 @@ const schema = z.object({
   ZALO_API_ROOT: z.string().url('must be a URL').default('https://bot-api.zaloplatforms.com'),
   ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be 16–256 characters').max(256, 'must be 16–256 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).default(30),
+  METRICS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export interface Config {
@@ -50,6 +51,8 @@ export interface Config {
   telegram?: { token: string; apiRoot: string; webhookSecret?: string };
   zalo?: { token: string; apiRoot: string; webhookSecret?: string };
   rateLimitPerMinute: number;
+  /** Whether anonymous engagement counts are kept. */
+  metrics: boolean;
 }
 
 /** Reads .env from `cwd` (if present); real environment variables win over it. */
@@ -95,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : {}),
     ...(c.ZALO_BOT_TOKEN ? { zalo: { token: c.ZALO_BOT_TOKEN, apiRoot: trim(c.ZALO_API_ROOT), ...(c.ZALO_WEBHOOK_SECRET ? { webhookSecret: c.ZALO_WEBHOOK_SECRET } : {}) } } : {}),
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    metrics: c.METRICS === 'on',
   };
 }
