@@ -20,7 +20,7 @@ export interface Contender {
 }
 
 export function ours(docs: Doc[], outOfScope: Doc[] = [], anchors: string[] = []): Contender {
-  const r = createRetriever(docs, { outOfScope, anchors });
+  const r = createRetriever(docs, { outOfScope, anchors, decisionCache: 0 });
   return {
     name: 'this project',
     top(q) {

@@ -25,6 +25,7 @@ export function measureLatency(
   queries: readonly string[],
   warmUp: readonly string[],
   budgetMs: number,
+  minSamples = 20,
 ): LatencyRow[] {
   const contenders = build(docs);
   const times = contenders.map(() => [] as number[]);
@@ -39,7 +40,7 @@ export function measureLatency(
   }
   for (const q of queries) {
     contenders.forEach((c, i) => {
-      if (spent[i]! > budgetMs && times[i]!.length >= 20) return;
+      if (spent[i]! > budgetMs && times[i]!.length >= minSamples) return;
       const t0 = performance.now();
       c.top(q);
       const dt = performance.now() - t0;

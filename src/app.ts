@@ -16,13 +16,15 @@ import { createFlowHandler } from './flows/flow-handler.js';
 import { loadFlowDir } from './flows/loader.js';
 import { COMMANDS } from './core/payload-codec.js';
 import { createI18n, type I18n } from './i18n/translator.js';
-import { createFaqIndex } from './knowledge/faq-index.js';
+import { createLiveKnowledge, type LiveKnowledge } from './knowledge/live-knowledge.js';
 import { ContentError } from './knowledge/content-error.js';
 import { loadKnowledgeBase } from './knowledge/loader.js';
 import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
 import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
 import { createMetricsBuffer, type MetricsBuffer } from './storage/metrics-buffer.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
+import { createSqliteKnowledgeChanges } from './storage/sqlite/knowledge-changes.js';
+import { createSqliteStaffAccounts, createSqliteStaffSessions } from './storage/sqlite/staff-accounts.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
 import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
 import { createSqliteUpdateClaims } from './storage/sqlite/update-claims.js';
@@ -39,6 +41,12 @@ export interface App {
   keyer: UserKeyer;
   router: Router;
   faq(): FaqIndex;
+  /** The knowledge in force, with what staff taught the bot; changes take effect at once. */
+  knowledge: LiveKnowledge;
+  /** The flow definitions (the dashboard draws a funnel per flow). */
+  flows: ReturnType<typeof loadFlowDir>;
+  staffAccounts: ReturnType<typeof createSqliteStaffAccounts>;
+  staffSessions: ReturnType<typeof createSqliteStaffSessions>;
   unanswered: ReturnType<typeof createSqliteUnansweredQueue>;
   staffQueue: ReturnType<typeof createSqliteStaffQueue>;
   /** Engagement counts, batched in memory; read through rows(), which writes what is pending first. */
@@ -55,8 +63,8 @@ export interface App {
 
 export function createApp(config: Config, clock: () => number = Date.now): App {
   const kb = loadKnowledgeBase(config.knowledgeDir);
-  const faqIndex = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
   const db = openDatabase(join(config.dataDir, DATABASE_FILE));
+  const knowledge = createLiveKnowledge(kb, createSqliteKnowledgeChanges(db), (why) => process.stderr.write(`${why}\n`));
   const keyer = createUserKeyer(loadOrCreateSecret(config.dataDir, config.userKeySecret));
   const i18n = createI18n();
   const sessions = createSqliteSessionStore(db, clock);
@@ -77,13 +85,13 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   };
   const unanswered = createSqliteUnansweredQueue(db);
   const staffQueue = createSqliteStaffQueue(db);
-  const faq = () => faqIndex;
+  const faq = () => knowledge.faq();
   const kit = createReplyKit(faq, i18n.t);
   // (The router builds its own kit with flow links; the engine's kit renders plain answers inside flows.)
   const flows = loadFlowDir(config.flowsDir, {
     hasKey: (k) => i18n.has('vi', k) && i18n.has('en', k),
-    hasEntry: (id) => faqIndex.entry(id) !== undefined,
-    hasTopic: (id) => faqIndex.topics().includes(id) || id === 'more',
+    hasEntry: (id) => knowledge.faq().entry(id) !== undefined,
+    hasTopic: (id) => knowledge.faq().topics().includes(id) || id === 'more',
     hasCalculator: (name) => name in CALCULATORS,
     commands: COMMANDS,
   });
@@ -111,7 +119,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   });
   const claims = createSqliteUpdateClaims(db);
   const flowById = new Map(flows.map((f) => [f.id, f]));
-  for (const e of kb.entries) {
+  for (const e of knowledge.entries()) {
     if (e.flow && !flowById.has(e.flow)) throw new ContentError(`${e.topic} entry`, `[${e.id}].flow`, `unknown flow "${e.flow}"`);
   }
   const router = createRouter({
@@ -138,6 +146,10 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     keyer,
     router,
     faq,
+    knowledge,
+    flows,
+    staffAccounts: createSqliteStaffAccounts(db),
+    staffSessions: createSqliteStaffSessions(db),
     unanswered,
     staffQueue,
     metrics,

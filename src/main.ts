@@ -1,4 +1,6 @@
 /** `npm start`: load the configuration, build the app, serve HTTP; stop cleanly on SIGTERM/SIGINT. */
+import { registerStaffConsole } from './admin/console.js';
+import { staffConsoleDeps } from './admin/console-deps.js';
 import { createApp } from './app.js';
 import { createPlatforms } from './channels/platforms.js';
 import { ConfigError, loadConfig, readEnvironment } from './config/config.js';
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
     t: app.i18n.t,
     checkStorage: () => void app.db.prepare('SELECT 1').get(),
     logger: { level: config.logLevel },
-    routes: [(s) => platforms.register(s)],
+    routes: [(s) => platforms.register(s), (s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
   let stopping = false;
   const stop = async (signal: string) => {

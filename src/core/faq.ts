@@ -30,6 +30,8 @@ export type FaqRetrieval =
 
 export interface FaqIndex {
   classify(text: string): FaqRetrieval;
+  /** The entries nearest to a text with their scores, best first (for staff reviewing a question). */
+  nearest(text: string, limit: number): { id: string; score: number }[];
   entry(id: string): FaqEntry | undefined;
   /** Entries of a topic, in file order. */
   topicEntries(topic: string): FaqEntry[];

@@ -54,6 +54,7 @@ export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend:
 const REPAIRED_FACTOR = 0.8;
 const ACCENT_BONUS = 0.03;
 const MAX_QUERY_TOKENS = 60;
+const DEFAULT_DECISION_CACHE = 5_000;
 /** Postings read to gather candidates (see candidates()); chosen with npm run eval and npm run bench: the same answers as reading every posting, flat cost as the knowledge grows. */
 const CANDIDATE_BUDGET = 1200;
 
@@ -64,6 +65,8 @@ export interface RetrieverOptions {
   outOfScope?: readonly { id: string; questions: readonly string[] }[];
   /** Phrases that mark a question as in scope: out-of-scope topics then do not compete. */
   anchors?: readonly string[];
+  /** Recent decisions kept (default 5,000; 0 keeps none, as the latency benchmark does). */
+  decisionCache?: number;
 }
 
 type Doc = { id: string; questions: readonly string[] };
@@ -83,6 +86,8 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     minMatchCharLength: 2,
   });
   const repairs = new Map<string, string | null>();
+  const decisions = new Map<string, Retrieval>();
+  const cacheSize = options.decisionCache ?? DEFAULT_DECISION_CACHE;
 
   function repair(token: string): string | null {
     // Short syllables are too ambiguous to repair ("qwe" would become "web").
@@ -202,22 +207,39 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     return { ranked, first };
   }
 
+  /** The decision: answer, clarify with candidates, or nothing. */
+  function decide(text: string): Retrieval {
+    const { ranked, first } = rank(text, 5);
+    if (first && outOfScopeIds.has(first.id)) return { kind: 'none', nearest: ranked.slice(0, 3), outOfScope: first.id };
+    const top = ranked[0];
+    if (!top || top.score < thresholds.floor) return { kind: 'none', nearest: ranked.slice(0, 3) };
+    const lead = top.score - (ranked[1]?.score ?? 0);
+    if (top.score >= thresholds.sure || lead >= thresholds.lead) {
+      return { kind: 'answer', match: top, alternatives: ranked.slice(1, 3) };
+    }
+    const candidates = ranked.filter((m) => m.score >= thresholds.floor && m.score >= top.score - thresholds.clarifyWindow).slice(0, 3);
+    return { kind: 'clarify', candidates };
+  }
+
   return {
     size: entries.length,
     search(text, limit = 5) {
       return rank(text, limit).ranked;
     },
     classify(text) {
-      const { ranked, first } = rank(text, 5);
-      if (first && outOfScopeIds.has(first.id)) return { kind: 'none', nearest: ranked.slice(0, 3), outOfScope: first.id };
-      const top = ranked[0];
-      if (!top || top.score < thresholds.floor) return { kind: 'none', nearest: ranked.slice(0, 3) };
-      const lead = top.score - (ranked[1]?.score ?? 0);
-      if (top.score >= thresholds.sure || lead >= thresholds.lead) {
-        return { kind: 'answer', match: top, alternatives: ranked.slice(1, 3) };
+      // Citizens ask the same few questions over and over: recent decisions are kept (least recently used
+      // dropped first). A new index (the knowledge changed) starts with an empty cache.
+      const cached = decisions.get(text);
+      if (cached) {
+        decisions.delete(text);
+        decisions.set(text, cached);
+        return cached;
       }
-      const candidates = ranked.filter((m) => m.score >= thresholds.floor && m.score >= top.score - thresholds.clarifyWindow).slice(0, 3);
-      return { kind: 'clarify', candidates };
+      const decision = decide(text);
+      if (cacheSize === 0) return decision;
+      if (decisions.size >= cacheSize) decisions.delete(decisions.keys().next().value!);
+      decisions.set(text, decision);
+      return decision;
     },
   };
 }

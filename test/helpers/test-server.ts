@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { registerStaffConsole } from '../../src/admin/console.js';
+import { staffConsoleDeps } from '../../src/admin/console-deps.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createHttpServer } from '../../src/http/server.js';
@@ -28,6 +30,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     handle: app.handle,
     t: app.i18n.t,
     checkStorage: () => void app.db.prepare('SELECT 1').get(),
+    routes: [(s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();

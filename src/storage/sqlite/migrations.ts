@@ -57,4 +57,35 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX processed_updates_created_at ON processed_updates (created_at);
   `,
+  `
+  -- Staff accounts for the console: the password only as a memory-hard (scrypt) hash.
+  CREATE TABLE staff_users (
+    name          TEXT PRIMARY KEY,
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'reviewer')),
+    password_hash TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+  );
+  -- Console sessions, by a hash of the cookie's random id (a copy of the database opens no session).
+  CREATE TABLE staff_sessions (
+    id_hash    TEXT PRIMARY KEY,
+    name       TEXT NOT NULL REFERENCES staff_users (name) ON DELETE CASCADE,
+    csrf       TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen  INTEGER NOT NULL
+  );
+  -- What staff taught the bot: phrasings attached to an entry, and new entries. Applied over knowledge/ at
+  -- start and exported as YAML to be reviewed and committed back.
+  CREATE TABLE knowledge_changes (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('attach', 'entry')),
+    entry_id   TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    staff      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    reverted   INTEGER NOT NULL DEFAULT 0
+  );
+  ALTER TABLE unanswered ADD COLUMN resolved_at INTEGER;
+  ALTER TABLE unanswered ADD COLUMN resolution TEXT;
+  ALTER TABLE staff_requests ADD COLUMN updated_at INTEGER;
+  `,
 ];

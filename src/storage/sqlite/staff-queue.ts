@@ -17,6 +17,7 @@ export function createSqliteStaffQueue(db: Db) {
   const select = db.prepare<[string, number], { id: number; question: string; contact: string | null; channel: Channel; created_at: number; status: StaffRequest['status'] }>(
     'SELECT id, question, contact, channel, created_at, status FROM staff_requests WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?',
   );
+  const setStatus = db.prepare('UPDATE staff_requests SET status = ?, updated_at = ? WHERE id = ?');
   return {
     add(request: { question: string; contact: string | null; channel: Channel; at: number }) {
       guard('saving a staff request', () => insert.run(request.question, request.contact, request.channel, request.at));
@@ -25,6 +26,10 @@ export function createSqliteStaffQueue(db: Db) {
       return guard('listing staff requests', () =>
         select.all(status, limit).map((r) => ({ id: r.id, question: r.question, contact: r.contact, channel: r.channel, createdAt: r.created_at, status: r.status })),
       );
+    },
+    /** False when there is no such request. */
+    setStatus(id: number, status: StaffRequest['status'], at: number): boolean {
+      return guard('updating a staff request', () => setStatus.run(status, at, id).changes === 1);
     },
   };
 }

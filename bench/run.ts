@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: one run, one table. Retrieval quality and latency of this project against plain fuse.js and
+ * MiniSearch, end-to-end throughput against a bare node:http echo server, and the cost of engagement counting.
+ * Options: --seconds N (each load phase, default 8), --skip-load (retrieval only).
+ */
+import { resolve } from 'node:path';
+import { loadKnowledgeBase } from '../src/knowledge/loader.js';
+import { loadQuestionSet } from '../src/knowledge/quality/evaluation.js';
+import { miniSearch, ours, plainFuse, type Doc } from './contenders.js';
+import { chatBodies, drive, startBot, startEcho, type LoadFigures } from './e2e.js';
+import { measureLatency, type LatencyRow } from './latency.js';
+import { measureMetricWrites } from './metric-writes.js';
+import { measureQuality } from './quality.js';
+import { synthesise } from './synthetic.js';
+import { printTable, type Row } from './table.js';
+
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 8) || 8;
+const skipLoad = args.includes('--skip-load');
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const kb = loadKnowledgeBase(resolve('knowledge'));
+const entries: Doc[] = kb.entries.map((e) => ({ id: e.id, questions: e.questions }));
+const oos: Doc[] = kb.outOfScope.map((t) => ({ id: `oos:${t.id}`, questions: t.questions }));
+const cases = loadQuestionSet(resolve('test/eval/dev-questions.yaml'));
+const rows: Row[] = [];
+const pct = (n: number) => `${(100 * n).toFixed(1)}%`;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+// 1. Quality.
+log(`quality: ${cases.length} phrasings, ${entries.length} entries…`);
+const negatives = new Set(oos.map((d) => d.id));
+const q = [
+  measureQuality(ours(entries, kb.outOfScope, kb.anchors), cases, negatives, false),
+  measureQuality(plainFuse([...entries, ...oos]), cases, negatives, true),
+  measureQuality(miniSearch([...entries, ...oos]), cases, negatives, true),
+];
+const [qOurs, qFuse, qMini] = q as [(typeof q)[0], (typeof q)[0], (typeof q)[0]];
+for (const form of ['accented', 'unaccented', 'noisy'] as const) {
+  const bestPeer = Math.max(qFuse.forms[form], qMini.forms[form]);
+  const gap = 100 * (qOurs.forms[form] - bestPeer);
+  const target = form === 'accented' ? '—' : '≥ +10 pts over best peer';
+  rows.push({
+    what: `top-1 right, ${form === 'accented' ? 'with diacritics' : form === 'unaccented' ? 'without diacritics' : 'noisy typing'}`,
+    ours: pct(qOurs.forms[form]),
+    peers: `fuse.js ${pct(qFuse.forms[form])} · MiniSearch ${pct(qMini.forms[form])}`,
+    ratio: `${gap >= 0 ? '+' : ''}${gap.toFixed(1)} pts`,
+    target,
+    met: form === 'accented' ? '' : gap >= 10 ? 'yes' : 'NO',
+  });
+}
+rows.push({
+  what: 'out-of-scope questions that fall back',
+  ours: pct(qOurs.forms['out-of-scope']),
+  peers: `fuse.js ${pct(qFuse.forms['out-of-scope'])} · MiniSearch ${pct(qMini.forms['out-of-scope'])}`,
+  ratio: '',
+  target: '≥ 90%',
+  met: qOurs.forms['out-of-scope'] >= 0.9 ? 'yes' : 'NO',
+});
+const unacc = qOurs.forms.unaccented / qOurs.forms.accented;
+const noisy = qOurs.forms.noisy / qOurs.forms.accented;
+rows.push({ what: 'without ÷ with diacritics (this project)', ours: unacc.toFixed(2), peers: '', ratio: '', target: '≥ 0.95', met: unacc >= 0.95 ? 'yes' : 'NO' });
+rows.push({ what: 'noisy ÷ with diacritics (this project)', ours: noisy.toFixed(2), peers: '', ratio: '', target: '≥ 0.85', met: noisy >= 0.85 ? 'yes' : 'NO' });
+rows.push({ what: 'abstain threshold', ours: qOurs.threshold, peers: `fuse.js ${qFuse.threshold} · MiniSearch ${qMini.threshold} (best on this set)`, ratio: '', target: '', met: '' });
+
+// 2. Latency.
+const texts = cases.map((c) => c.text);
+const measured = texts.filter((_, i) => i % 2 === 0).slice(0, 300);
+const warmUp = texts.filter((_, i) => i % 2 === 1);
+const latency = new Map<number, LatencyRow[]>();
+for (const size of [100, 1_000, 10_000]) {
+  log(`latency at ${size} entries…`);
+  const docs = synthesise(entries, size);
+  latency.set(size, measureLatency((d) => [ours(d), plainFuse(d), miniSearch(d)], docs, measured, warmUp, size >= 10_000 ? 30_000 : 15_000, size >= 10_000 ? 10 : 20));
+}
+const at = (size: number, i: number) => latency.get(size)![i]!;
+for (const size of [100, 1_000, 10_000]) {
+  const [o, f, m] = [at(size, 0), at(size, 1), at(size, 2)];
+  const toFuse = o.p50 / f.p50;
+  rows.push({
+    what: `p50 / p99 latency, ${size.toLocaleString('en')} entries`,
+    ours: `${ms(o.p50)} / ${ms(o.p99)}`,
+    peers: `fuse.js ${ms(f.p50)} / ${ms(f.p99)} (${f.samples} q) · MiniSearch ${ms(m.p50)} / ${ms(m.p99)}`,
+    ratio: `${toFuse.toFixed(3)} × fuse.js p50`,
+    target: size === 1_000 ? 'p50 ≤ 0.1 × fuse.js; p99 ≤ MiniSearch' : 'p99 ≤ MiniSearch',
+    met: (size === 1_000 ? toFuse <= 0.1 : true) && o.p99 <= m.p99 ? 'yes' : 'NO',
+  });
+}
+const growth = at(10_000, 0).p50 / at(100, 0).p50;
+rows.push({
+  what: 'p50 growth from 100 to 10,000 entries',
+  ours: `${growth.toFixed(1)} ×`,
+  peers: `fuse.js ${(at(10_000, 1).p50 / at(100, 1).p50).toFixed(0)} × · MiniSearch ${(at(10_000, 2).p50 / at(100, 2).p50).toFixed(0)} ×`,
+  ratio: '',
+  target: '≤ 10 ×',
+  met: growth <= 10 ? 'yes' : 'NO',
+});
+
+// 3 and 4. End to end and metrics.
+if (!skipLoad) {
+  log('metric writes…');
+  const w = measureMetricWrites();
+  rows.push({
+    what: 'metric writes/s, batched vs per event',
+    ours: `${Math.round(w.batched).toLocaleString('en')}/s`,
+    peers: `per-event upserts ${Math.round(w.perEvent).toLocaleString('en')}/s`,
+    ratio: `${(w.batched / w.perEvent).toFixed(1)} ×`,
+    target: '≥ 5 ×',
+    met: w.batched / w.perEvent >= 5 ? 'yes' : 'NO',
+  });
+  const bodies = chatBodies(texts);
+  const runs: Record<string, LoadFigures[]> = { echo: [], on: [], off: [] };
+  // Interleaved, twice each, so that drift on a noisy machine hits all three alike.
+  for (let round = 0; round < 2; round++) {
+    for (const label of ['echo', 'on', 'off'] as const) {
+      log(`load: ${label === 'echo' ? 'node:http echo' : `bot, metrics ${label}`} (${seconds} s)…`);
+      const server = label === 'echo' ? await startEcho() : await startBot({ METRICS: label });
+      try {
+        runs[label]!.push(await drive(label, server.url, label === 'echo' ? '/' : '/api/chat', bodies, seconds));
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  const mean = (l: LoadFigures[], k: 'requestsPerSecond' | 'p99') => l.reduce((a, b) => a + b[k], 0) / l.length;
+  const errors = (l: LoadFigures[]) => l.reduce((a, b) => a + b.errors + b.non2xx, 0);
+  const [echoRps, onRps, offRps] = [mean(runs.echo!, 'requestsPerSecond'), mean(runs.on!, 'requestsPerSecond'), mean(runs.off!, 'requestsPerSecond')];
+  const [echoP99, onP99] = [mean(runs.echo!, 'p99'), mean(runs.on!, 'p99')];
+  rows.push({
+    what: 'POST /api/chat requests/s (SQLite on, 50 connections, 100 users)',
+    ours: Math.round(onRps).toLocaleString('en'),
+    peers: `node:http echo ${Math.round(echoRps).toLocaleString('en')}`,
+    ratio: `${(onRps / echoRps).toFixed(3)} ×`,
+    target: '≥ 0.6 × echo',
+    met: onRps / echoRps >= 0.6 ? 'yes' : 'NO',
+  });
+  rows.push({
+    what: 'p99 latency under that load',
+    ours: `${onP99.toFixed(0)} ms`,
+    peers: `node:http echo ${echoP99.toFixed(0)} ms`,
+    ratio: `${(onP99 / Math.max(1, echoP99)).toFixed(1)} ×`,
+    target: '≤ 3 × echo',
+    met: onP99 <= 3 * Math.max(1, echoP99) ? 'yes' : 'NO',
+  });
+  rows.push({ what: 'errors and non-2xx answers', ours: String(errors(runs.on!) + errors(runs.off!)), peers: `echo ${errors(runs.echo!)}`, ratio: '', target: '0', met: errors(runs.on!) + errors(runs.off!) === 0 ? 'yes' : 'NO' });
+  const cost = 1 - onRps / offRps;
+  rows.push({
+    what: 'throughput cost of engagement counting',
+    ours: `${(100 * cost).toFixed(1)}%`,
+    peers: `metrics on ${Math.round(onRps).toLocaleString('en')}/s · off ${Math.round(offRps).toLocaleString('en')}/s`,
+    ratio: '',
+    target: '≤ 5%',
+    met: cost <= 0.05 ? 'yes' : 'NO',
+  });
+}
+
+printTable(rows);

@@ -1,0 +1,155 @@
+/**
+ * The staff console under /admin: sign-in, then the unanswered questions, questions sent to staff, the
+ * dashboard and report, the knowledge change log and (admins) accounts. Pages are rendered on the server with
+ * escaped templates; every change is a POST carrying the session's CSRF token; no state changes on GET.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Flow } from '../flows/schema.js';
+import type { LiveKnowledge } from '../knowledge/live-knowledge.js';
+import type { Translator } from '../core/types.js';
+import type { MetricRow } from '../storage/sqlite/metrics-sink.js';
+import type { StaffAccount, StaffRole } from '../storage/sqlite/staff-accounts.js';
+import type { StoredUnanswered, Resolution } from '../storage/sqlite/unanswered-queue.js';
+import type { StaffRequest } from '../storage/sqlite/staff-queue.js';
+import { sameSecret, type StaffAuth } from './auth/staff-auth.js';
+import { cookies, field, languageOf, LANG_COOKIE, redirect, SESSION_COOKIE, translatorFor } from './context.js';
+import { html } from './html.js';
+import { registerDashboardRoutes } from './routes/dashboard-routes.js';
+import { registerKnowledgeRoutes } from './routes/knowledge-routes.js';
+import { registerQuestionRoutes } from './routes/question-routes.js';
+import { registerRequestRoutes } from './routes/request-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
+import { page } from './views/layout.js';
+
+export interface ConsoleDeps {
+  auth: StaffAuth;
+  t: Translator;
+  knowledge: LiveKnowledge;
+  unanswered: {
+    list(status?: string, limit?: number): StoredUnanswered[];
+    resolve(ids: readonly number[], status: Resolution, resolution: string, at: number): number;
+  };
+  staffQueue: { list(status?: StaffRequest['status'], limit?: number): StaffRequest[]; setStatus(id: number, status: StaffRequest['status'], at: number): boolean };
+  metrics: { rows(fromDay: string, toDay: string): MetricRow[] };
+  flows: readonly Flow[];
+  accounts: { list(): StaffAccount[]; add(name: string, role: StaffRole, hash: string, at: number): boolean; remove(name: string): boolean };
+  hashPassword(password: string): Promise<string>;
+  now(): number;
+  /** Secure cookies: true when the console is served over HTTPS (PUBLIC_URL set). */
+  secureCookies: boolean;
+}
+
+const PUBLIC = new URL('./public/', import.meta.url);
+const PUBLIC_PATHS = new Set(['/admin/login', '/admin/lang', '/admin/static/admin.css', '/admin/static/admin.js']);
+
+function parseForm(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [k, v] of new URLSearchParams(body)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+export function registerStaffConsole(server: FastifyInstance, deps: ConsoleDeps): void {
+  const css = readFileSync(new URL('admin.css', PUBLIC), 'utf8');
+  const js = readFileSync(new URL('admin.js', PUBLIC), 'utf8');
+
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, name: string, value: string, maxAge?: number) => {
+    const secure = deps.secureCookies || request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
+    const parts = [`${name}=${value}`, 'Path=/admin', 'HttpOnly', 'SameSite=Strict'];
+    if (maxAge !== undefined) parts.push(`Max-Age=${maxAge}`);
+    if (secure) parts.push('Secure');
+    reply.header('set-cookie', parts.join('; '));
+  };
+
+  server.register(
+    async (admin) => {
+      admin.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+        done(null, parseForm(body as string));
+      });
+
+      admin.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
+
+      // Who is signed in; pages need a session, changes also need the session's CSRF token.
+      admin.addHook('preHandler', async (request, reply) => {
+        const path = request.url.split('?')[0]!;
+        if (PUBLIC_PATHS.has(path)) return;
+        const session = deps.auth.session(cookies(request)[SESSION_COOKIE]);
+        const tr = translatorFor(deps.t, languageOf(request));
+        if (!session) {
+          if (request.method === 'GET') return redirect(reply, '/admin/login');
+          return reply.code(401).type('text/html; charset=utf-8').send(page({ tr, lang: languageOf(request), title: tr('errors.signedOut'), path, body: html`<p><a href="/admin/login">${tr('login.title')}</a></p>` }).value);
+        }
+        request.staff = { name: session.name, role: session.role, csrf: session.csrf };
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          if (!sameSecret(field(request.body, '_csrf'), session.csrf)) {
+            return reply.code(403).type('text/html; charset=utf-8').send(page({ tr, lang: languageOf(request), title: tr('errors.csrf'), staff: request.staff, path, body: html`<p>${tr('errors.csrfHelp')}</p>` }).value);
+          }
+        }
+      });
+
+      admin.get('/static/admin.css', async (_r, reply) => reply.type('text/css; charset=utf-8').send(css));
+      admin.get('/static/admin.js', async (_r, reply) => reply.type('text/javascript; charset=utf-8').send(js));
+
+      admin.get<{ Querystring: { to?: string; back?: string } }>('/lang', async (request, reply) => {
+        setCookie(request, reply, LANG_COOKIE, request.query.to === 'en' ? 'en' : 'vi', 365 * 86_400);
+        const back = typeof request.query.back === 'string' && /^\/admin(\/[\w\-./]*)?$/.test(request.query.back) ? request.query.back : '/admin';
+        return redirect(reply, back);
+      });
+
+      const loginPage = (request: FastifyRequest, problem?: string) => {
+        const lang = languageOf(request);
+        const tr = translatorFor(deps.t, lang);
+        return page({
+          tr,
+          lang,
+          title: tr('login.title'),
+          path: '/admin/login',
+          body: html`<form method="post" action="/admin/login" class="card narrow">
+            ${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
+            <label for="name">${tr('login.name')}</label><input id="name" name="name" autocomplete="username" required maxlength="64" autofocus>
+            <label for="password">${tr('login.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
+            <button type="submit">${tr('login.submit')}</button></form>`,
+        }).value;
+      };
+
+      admin.get('/login', async (request, reply) => reply.type('text/html; charset=utf-8').send(loginPage(request)));
+
+      admin.post('/login', async (request, reply) => {
+        const tr = translatorFor(deps.t, languageOf(request));
+        const name = field(request.body, 'name').trim().slice(0, 64);
+        const password = field(request.body, 'password').slice(0, 256);
+        const result = await deps.auth.signIn(name, password, request.ip);
+        if (result.kind === 'blocked') {
+          const minutes = Math.ceil(result.retryAfterMs / 60_000);
+          return reply.code(429).header('retry-after', String(Math.ceil(result.retryAfterMs / 1000))).type('text/html; charset=utf-8').send(loginPage(request, tr('login.blocked', { minutes })));
+        }
+        if (result.kind === 'wrong') return reply.code(401).type('text/html; charset=utf-8').send(loginPage(request, tr('login.wrong')));
+        deps.auth.signOut(cookies(request)[SESSION_COOKIE]);
+        deps.auth.purgeExpired();
+        setCookie(request, reply, SESSION_COOKIE, result.sessionId);
+        return redirect(reply, '/admin/questions');
+      });
+
+      admin.post('/logout', async (request, reply) => {
+        deps.auth.signOut(cookies(request)[SESSION_COOKIE]);
+        setCookie(request, reply, SESSION_COOKIE, '', 0);
+        return redirect(reply, '/admin/login');
+      });
+
+      admin.get('/', async (_request, reply) => redirect(reply, '/admin/questions'));
+
+      registerQuestionRoutes(admin, deps);
+      registerRequestRoutes(admin, deps);
+      registerDashboardRoutes(admin, deps);
+      registerKnowledgeRoutes(admin, deps);
+      registerUserRoutes(admin, deps);
+    },
+    { prefix: '/admin' },
+  );
+}

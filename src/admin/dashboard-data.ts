@@ -1,0 +1,121 @@
+/**
+ * The dashboard's figures for a period, from the anonymous daily counters (metrics_daily): conversations per
+ * day by channel, outcomes per day and the fallback rate, top topics and entries, a funnel per flow, audience
+ * groups. Nothing here can identify a person: the counters hold no user key.
+ */
+import type { MetricRow } from '../storage/sqlite/metrics-sink.js';
+
+export const CHANNELS = ['web', 'telegram', 'zalo'] as const;
+export const OUTCOMES = ['answer', 'clarify', 'fallback', 'flow', 'command'] as const;
+
+export interface FlowShape {
+  id: string;
+  start: string;
+  steps: Record<string, { next?: string } & Record<string, unknown>>;
+}
+
+export interface Funnel {
+  flowId: string;
+  started: number;
+  completed: number;
+  /** Steps in the order a person meets them, with how many reached each. */
+  steps: { step: string; reached: number }[];
+}
+
+export interface DashboardData {
+  from: string;
+  to: string;
+  days: string[];
+  conversations: Record<(typeof CHANNELS)[number], number[]>;
+  outcomes: Record<(typeof OUTCOMES)[number], number[]>;
+  /** Per day: fallbacks ÷ questions (answered + clarified + fallback); null on a day without questions. */
+  fallbackRate: (number | null)[];
+  totals: { conversations: number; messages: number; answered: number; clarified: number; fallback: number; handoffs: number; fallbackRate: number | null };
+  topTopics: { key: string; value: number }[];
+  topEntries: { key: string; value: number }[];
+  funnels: Funnel[];
+  audiences: { key: string; value: number }[];
+}
+
+/** Every day from `from` to `to`, inclusive (YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < 400; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** Step ids in the order of the flow's default path, then the rest in file order. */
+export function stepOrder(flow: FlowShape): string[] {
+  const seen: string[] = [];
+  let at: string | undefined = flow.start;
+  while (at && flow.steps[at] && !seen.includes(at)) {
+    seen.push(at);
+    const step: { next?: unknown } = flow.steps[at]!;
+    at = typeof step.next === 'string' ? step.next : undefined;
+  }
+  for (const id of Object.keys(flow.steps)) if (!seen.includes(id)) seen.push(id);
+  return seen;
+}
+
+const top = (m: Map<string, number>, n: number) =>
+  [...m].map(([key, value]) => ({ key, value })).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)).slice(0, n);
+
+export function buildDashboard(rows: readonly MetricRow[], from: string, to: string, flows: readonly FlowShape[]): DashboardData {
+  const days = daysBetween(from, to);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const zeros = () => days.map(() => 0);
+  const conversations = Object.fromEntries(CHANNELS.map((c) => [c, zeros()])) as DashboardData['conversations'];
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, zeros()])) as DashboardData['outcomes'];
+  const byMetric = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const i = dayIndex.get(r.day);
+    if (i === undefined) continue;
+    if (r.metric === 'conversation' && r.channel in conversations) conversations[r.channel as (typeof CHANNELS)[number]][i]! += r.count;
+    if (r.metric === 'message' && r.key in outcomes) outcomes[r.key as (typeof OUTCOMES)[number]][i]! += r.count;
+    const m = byMetric.get(r.metric) ?? new Map<string, number>();
+    m.set(r.key, (m.get(r.key) ?? 0) + r.count);
+    byMetric.set(r.metric, m);
+  }
+  const sum = (l: number[]) => l.reduce((a, b) => a + b, 0);
+  const fallbackRate = days.map((_, i) => {
+    const asked = outcomes.answer[i]! + outcomes.clarify[i]! + outcomes.fallback[i]!;
+    return asked === 0 ? null : outcomes.fallback[i]! / asked;
+  });
+  const answered = sum(outcomes.answer);
+  const clarified = sum(outcomes.clarify);
+  const fallback = sum(outcomes.fallback);
+  const asked = answered + clarified + fallback;
+  const count = (metric: string, key: string) => byMetric.get(metric)?.get(key) ?? 0;
+  const funnels = flows
+    .map((f) => ({
+      flowId: f.id,
+      started: count('flow-start', f.id),
+      completed: count('flow-complete', f.id),
+      steps: stepOrder(f).map((step) => ({ step, reached: count('flow-step', `${f.id}:${step}`) })).filter((s) => s.reached > 0),
+    }))
+    .filter((f) => f.started > 0)
+    .sort((a, b) => b.started - a.started);
+  return {
+    from,
+    to,
+    days,
+    conversations,
+    outcomes,
+    fallbackRate,
+    totals: {
+      conversations: CHANNELS.reduce((a, c) => a + sum(conversations[c]), 0),
+      messages: OUTCOMES.reduce((a, o) => a + sum(outcomes[o]), 0),
+      answered,
+      clarified,
+      fallback,
+      handoffs: sum([...(byMetric.get('handoff')?.values() ?? [])]),
+      fallbackRate: asked === 0 ? null : fallback / asked,
+    },
+    topTopics: top(byMetric.get('topic') ?? new Map(), 10),
+    topEntries: top(byMetric.get('entry') ?? new Map(), 10),
+    funnels,
+    audiences: top(byMetric.get('audience') ?? new Map(), 10),
+  };
+}

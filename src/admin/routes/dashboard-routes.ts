@@ -1,0 +1,61 @@
+/** The dashboard, the printable report and the CSV export, for a date range (Vietnam days). */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { vietnamDay } from '../../core/router.js';
+import type { ConsoleDeps } from '../console.js';
+import { buildDashboard, daysBetween } from '../dashboard-data.js';
+import { reportCsv } from '../report-csv.js';
+import { dashboardBody } from '../views/dashboard.js';
+import { sendPage } from './render.js';
+import { languageOf, translatorFor } from '../context.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DAYS = 366;
+const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const isDay = (s: unknown): s is string => typeof s === 'string' && DAY.test(s) && !Number.isNaN(Date.parse(s));
+
+/** The requested period, or the last 30 days; a bad or reversed range falls back to the default. */
+export function periodOf(query: { from?: unknown; to?: unknown }, now: number): { from: string; to: string } {
+  const to = isDay(query.to) ? query.to : vietnamDay(now);
+  const defFrom = shift(to, -29);
+  let from = isDay(query.from) ? query.from : defFrom;
+  if (from > to) from = defFrom;
+  if (daysBetween(from, to).length >= MAX_DAYS) from = shift(to, -(MAX_DAYS - 1));
+  return { from, to };
+}
+
+export function registerDashboardRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
+  const data = (request: FastifyRequest<{ Querystring: { from?: string; to?: string } }>) => {
+    const { from, to } = periodOf(request.query, deps.now());
+    return buildDashboard(deps.metrics.rows(from, to), from, to, deps.flows);
+  };
+  const labels = (request: FastifyRequest) => {
+    const lang = languageOf(request);
+    const tr = translatorFor(deps.t, lang);
+    const faq = deps.knowledge.faq();
+    const flowTitle = new Map(deps.flows.map((f) => [f.id, deps.t(lang, f.title)]));
+    return {
+      topic: (id: string) => tr(`topics.${id}`),
+      entry: (id: string) => faq.entry(id)?.question ?? id,
+      flow: (id: string) => flowTitle.get(id) ?? id,
+      audience: (id: string) => tr(`audiences.${id}`),
+    };
+  };
+
+  for (const [path, printable] of [['/dashboard', false], ['/report', true]] as const) {
+    admin.get<{ Querystring: { from?: string; to?: string } }>(path, async (request, reply) => {
+      const d = data(request);
+      return sendPage(request, reply, deps.t, (tr) => ({
+        title: printable ? tr('report.title', { from: d.from, to: d.to }) : tr('dashboard.title'),
+        body: dashboardBody(tr, d, labels(request), printable),
+      }));
+    });
+  }
+
+  admin.get<{ Querystring: { from?: string; to?: string } }>('/report.csv', async (request, reply) => {
+    const d = data(request);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="bhxh-bot-report-${d.from}-${d.to}.csv"`)
+      .send(reportCsv(d, labels(request)));
+  });
+}

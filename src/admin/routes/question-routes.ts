@@ -1,0 +1,120 @@
+/** Unanswered questions: the grouped queue, and attach / new entry / dismiss, effective at once. */
+import type { FastifyInstance } from 'fastify';
+import { REDACTION_LABEL } from '../../privacy/redact.js';
+import { fold } from '../../text/fold.js';
+import { normalizeText } from '../../text/normalize.js';
+import type { ConsoleDeps } from '../console.js';
+import { field, fields, idList, redirect } from '../context.js';
+import { html } from '../html.js';
+import { groupQuestions } from '../question-groups.js';
+import { newEntryBody, questionsBody, type EntryDraft } from '../views/questions.js';
+import { sendPage } from './render.js';
+
+const MAX_QUEUE = 2_000;
+const MAX_GROUPS_SHOWN = 100;
+const DISMISS_REASONS = new Set(['out-of-scope', 'spam', 'duplicate']);
+
+/** A suggested entry id from the question: folded words, kebab-case, prefixed so staff entries stand out. */
+export function suggestId(text: string): string {
+  const words = normalizeText(text).folded.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 6);
+  return ['staff', ...words].join('-').slice(0, 60).replace(/-+$/, '');
+}
+
+export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
+  const openQuestions = (ids?: readonly number[]) => {
+    const all = deps.unanswered.list('new', MAX_QUEUE);
+    if (!ids) return all;
+    const wanted = new Set(ids);
+    return all.filter((q) => wanted.has(q.id));
+  };
+  const cleanForPhrasing = (text: string) => text.replace(REDACTION_LABEL, ' ').replace(/\s+/g, ' ').trim();
+
+  admin.get<{ Querystring: { q?: string; done?: string } }>('/questions', async (request, reply) => {
+    const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+    const open = openQuestions();
+    let groups = groupQuestions(open);
+    if (query.trim()) {
+      const needle = fold(query.toLowerCase()).trim();
+      groups = groups.filter((g) => g.wordings.some((w) => fold(w.text.toLowerCase()).includes(needle)));
+    }
+    const faq = deps.knowledge.faq();
+    const views = groups.slice(0, MAX_GROUPS_SHOWN).map((g) => ({
+      ...g,
+      nearest: faq.nearest(g.text, 3).map((m) => ({ ...m, question: faq.entry(m.id)?.question ?? m.id })),
+    }));
+    const entryOptions = deps.knowledge.entries().map((e) => ({ id: e.id, question: e.questions[0]! }));
+    const done = typeof request.query.done === 'string' ? request.query.done : '';
+    return sendPage(request, reply, deps.t, (tr, lang) => ({
+      title: tr('questions.title'),
+      ...(['attached', 'answered', 'dismissed'].includes(done) ? { flash: tr(`questions.done.${done}`) } : {}),
+      body: questionsBody(tr, lang, request.staff!, views, open.length, query, entryOptions),
+    }));
+  });
+
+  admin.post('/questions/attach', async (request, reply) => {
+    const questions = openQuestions(idList(field(request.body, 'ids')));
+    const entryId = field(request.body, 'entry');
+    if (questions.length === 0) return redirect(reply, '/admin/questions');
+    const result = deps.knowledge.attach(entryId, questions.map((q) => cleanForPhrasing(q.text)), request.staff!.name, deps.now());
+    if (!result.ok && result.problem === 'unknown-entry') {
+      return sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.badRequest'), body: html`<p>${tr('questions.unknownEntry')}</p>` }), 400);
+    }
+    deps.unanswered.resolve(questions.map((q) => q.id), 'attached', entryId, deps.now());
+    return redirect(reply, '/admin/questions?done=attached');
+  });
+
+  admin.post('/questions/dismiss', async (request, reply) => {
+    const reason = field(request.body, 'reason');
+    const ids = idList(field(request.body, 'ids'));
+    deps.unanswered.resolve(ids, 'dismissed', DISMISS_REASONS.has(reason) ? reason : 'out-of-scope', deps.now());
+    return redirect(reply, '/admin/questions?done=dismissed');
+  });
+
+  admin.get<{ Querystring: { ids?: string } }>('/questions/new', async (request, reply) => {
+    const ids = idList(typeof request.query.ids === 'string' ? request.query.ids : '');
+    const questions = openQuestions(ids);
+    const wordings = [...new Set(questions.map((q) => cleanForPhrasing(q.text)).filter(Boolean))];
+    const draft: EntryDraft = {
+      ids: questions.map((q) => q.id).join(','),
+      id: suggestId(wordings[0] ?? ''),
+      topic: 'basics',
+      audiences: ['all'],
+      questions: wordings.slice(0, 10).join('\n'),
+      answer: '',
+      legalBasis: '',
+      sourceUrl: '',
+    };
+    return sendPage(request, reply, deps.t, (tr) => ({ title: tr('newEntry.title'), body: newEntryBody(tr, request.staff!, draft) }));
+  });
+
+  admin.post('/questions/new', async (request, reply) => {
+    const b = request.body;
+    const draft: EntryDraft = {
+      ids: field(b, 'ids'),
+      id: field(b, 'id').trim(),
+      topic: field(b, 'topic'),
+      audiences: fields(b, 'audiences'),
+      questions: field(b, 'questions'),
+      answer: field(b, 'answer'),
+      legalBasis: field(b, 'legal_basis'),
+      sourceUrl: field(b, 'source_url').trim(),
+    };
+    const entry = {
+      id: draft.id,
+      topic: draft.topic,
+      audiences: draft.audiences,
+      questions: [...new Set(draft.questions.split(/\r?\n/).map((q) => q.trim()).filter(Boolean))],
+      answer: draft.answer.replace(/\r\n/g, '\n').trim(),
+      legal_basis: draft.legalBasis.trim(),
+      source_url: draft.sourceUrl,
+      reviewed: new Date(deps.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+    };
+    const result = deps.knowledge.addEntry(entry, request.staff!.name, deps.now());
+    if (!result.ok) {
+      return sendPage(request, reply, deps.t, (tr) => ({ title: tr('newEntry.title'), body: newEntryBody(tr, request.staff!, draft, result.problem) }), 400);
+    }
+    const ids = openQuestions(idList(draft.ids)).map((q) => q.id);
+    deps.unanswered.resolve(ids, 'answered', entry.id, deps.now());
+    return redirect(reply, '/admin/questions?done=answered');
+  });
+}

@@ -1,0 +1,66 @@
+/** The dashboard (and its printable report form): period filter, totals, charts with their figures. */
+import type { Tr } from '../context.js';
+import { CHANNELS, OUTCOMES, type DashboardData } from '../dashboard-data.js';
+import { html, type Html } from '../html.js';
+import { horizontalBars, PALETTE, percentLine, stackedColumns } from '../svg-charts.js';
+
+export interface Labels {
+  topic(id: string): string;
+  entry(id: string): string;
+  flow(id: string): string;
+  audience(id: string): string;
+}
+
+const pct = (n: number | null) => (n === null ? '—' : `${(100 * n).toFixed(1)}%`);
+
+export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printable: boolean): Html {
+  const t = d.totals;
+  const period = `from=${d.from}&to=${d.to}`;
+  const filter = html`<form method="get" class="period no-print" action="${printable ? '/admin/report' : '/admin/dashboard'}">
+    <label for="from">${tr('dashboard.from')}</label> <input type="date" id="from" name="from" value="${d.from}" required>
+    <label for="to">${tr('dashboard.to')}</label> <input type="date" id="to" name="to" value="${d.to}" required>
+    <button type="submit">${tr('dashboard.apply')}</button>
+    <a class="button" href="/admin/report.csv?${period}" download>${tr('dashboard.csv')}</a>
+    ${printable ? html`<button type="button" data-print>${tr('report.print')}</button>` : html`<a class="button" href="/admin/report?${period}">${tr('dashboard.printable')}</a>`}
+  </form>`;
+  const kpis = html`<dl class="kpis">
+    <div><dt>${tr('dashboard.conversations')}</dt><dd>${t.conversations.toLocaleString('vi-VN')}</dd></div>
+    <div><dt>${tr('dashboard.messages')}</dt><dd>${t.messages.toLocaleString('vi-VN')}</dd></div>
+    <div><dt>${tr('dashboard.answered')}</dt><dd>${t.answered.toLocaleString('vi-VN')}</dd></div>
+    <div><dt>${tr('dashboard.clarified')}</dt><dd>${t.clarified.toLocaleString('vi-VN')}</dd></div>
+    <div><dt>${tr('dashboard.fallback')}</dt><dd>${t.fallback.toLocaleString('vi-VN')}</dd></div>
+    <div><dt>${tr('dashboard.fallbackRate')}</dt><dd>${pct(t.fallbackRate)}</dd></div>
+    <div><dt>${tr('dashboard.handoffs')}</dt><dd>${t.handoffs.toLocaleString('vi-VN')}</dd></div>
+  </dl>`;
+  const chart = (title: string, svg: Html, table: Html) => html`<section class="card chart-card"><h2>${title}</h2>${svg}<details><summary>${tr('dashboard.figures')}</summary>${table}</details></section>`;
+  const table = (rows: readonly { label: string; value: string | number }[]) =>
+    html`<table><tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td>${typeof r.value === 'number' ? r.value.toLocaleString('vi-VN') : r.value}</td></tr>`)}</tbody></table>`;
+  const channelName = (c: string) => tr(`channels.${c}`);
+  return html`${filter}${kpis}
+  <div class="charts">
+  ${chart(
+    tr('dashboard.perDay'),
+    stackedColumns(tr('dashboard.perDay'), d.days, CHANNELS.map((c) => ({ name: channelName(c), values: d.conversations[c] }))),
+    table(CHANNELS.map((c) => ({ label: channelName(c), value: d.conversations[c].reduce((a, b) => a + b, 0) }))),
+  )}
+  ${chart(
+    tr('dashboard.outcomes'),
+    stackedColumns(tr('dashboard.outcomes'), d.days, OUTCOMES.map((o) => ({ name: tr(`outcomes.${o}`), values: d.outcomes[o] }))),
+    table(OUTCOMES.map((o) => ({ label: tr(`outcomes.${o}`), value: d.outcomes[o].reduce((a, b) => a + b, 0) }))),
+  )}
+  ${chart(tr('dashboard.fallbackRateOverTime'), percentLine(tr('dashboard.fallbackRateOverTime'), d.days, d.fallbackRate), table(d.days.map((day, i) => ({ label: day, value: pct(d.fallbackRate[i] ?? null) })).filter((r) => r.value !== '—')))}
+  ${chart(tr('dashboard.topTopics'), horizontalBars(tr('dashboard.topTopics'), d.topTopics.map((x) => ({ label: labels.topic(x.key), value: x.value }))), table(d.topTopics.map((x) => ({ label: labels.topic(x.key), value: x.value }))))}
+  ${chart(tr('dashboard.topEntries'), horizontalBars(tr('dashboard.topEntries'), d.topEntries.map((x) => ({ label: labels.entry(x.key), value: x.value })), PALETTE[2]), table(d.topEntries.map((x) => ({ label: labels.entry(x.key), value: x.value }))))}
+  ${chart(tr('dashboard.audiences'), horizontalBars(tr('dashboard.audiences'), d.audiences.map((x) => ({ label: labels.audience(x.key), value: x.value })), PALETTE[4]), table(d.audiences.map((x) => ({ label: labels.audience(x.key), value: x.value }))))}
+  </div>
+  <h2>${tr('dashboard.funnels')}</h2>
+  ${d.funnels.length === 0 ? html`<p class="muted">${tr('dashboard.noFlows')}</p>` : ''}
+  <div class="charts">
+  ${d.funnels.map((f) => {
+    const items = [{ label: tr('dashboard.started'), value: f.started }, ...f.steps.map((s) => ({ label: s.step, value: s.reached })), { label: tr('dashboard.completed'), value: f.completed }];
+    const title = `${labels.flow(f.flowId)} · ${tr('dashboard.completion', { rate: pct(f.started ? f.completed / f.started : null) })}`;
+    return chart(title, horizontalBars(title, items, PALETTE[1]), table(items));
+  })}
+  </div>
+  <p class="muted">${tr('dashboard.anonymous')}</p>`;
+}

@@ -1,0 +1,82 @@
+/** The unanswered-questions page: groups with their figures, nearest entries and the three actions. */
+import type { Language } from '../../core/types.js';
+import { TOPICS, AUDIENCES } from '../../knowledge/schema.js';
+import type { StaffContext, Tr } from '../context.js';
+import { html, type Html } from '../html.js';
+import type { QuestionGroup } from '../question-groups.js';
+import { formatTime } from './layout.js';
+
+export interface GroupView extends QuestionGroup {
+  nearest: { id: string; score: number; question: string }[];
+}
+
+const csrf = (staff: StaffContext) => html`<input type="hidden" name="_csrf" value="${staff.csrf}">`;
+
+export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, groups: readonly GroupView[], total: number, query: string, entryOptions: readonly { id: string; question: string }[]): Html {
+  const search = html`<form method="get" action="/admin/questions" class="search" role="search">
+    <label for="q">${tr('questions.search')}</label> <input id="q" name="q" value="${query}" maxlength="200"> <button type="submit">${tr('questions.searchButton')}</button></form>`;
+  if (groups.length === 0) return html`${search}<p>${query ? tr('questions.noMatch') : tr('questions.empty')}</p>`;
+  return html`${search}<p>${tr('questions.summary', { questions: total, groups: groups.length })}</p>
+  <datalist id="entry-ids">${entryOptions.map((e) => html`<option value="${e.id}">${e.question}</option>`)}</datalist>
+  ${groups.map((g, n) => {
+    const ids = g.ids.join(',');
+    return html`<section class="card group" aria-labelledby="g${n}">
+      <h2 id="g${n}" class="question-text">${g.text}</h2>
+      <p class="meta"><strong>${tr('questions.count', { count: g.count })}</strong> · ${tr('questions.firstSeen')} ${formatTime(g.firstSeen, lang)} · ${tr('questions.lastSeen')} ${formatTime(g.lastSeen, lang)} · ${tr('questions.channels')}: ${g.channels.join(', ')}</p>
+      ${g.wordings.length > 1 ? html`<details><summary>${tr('questions.wordings', { count: g.wordings.length })}</summary><ul>${g.wordings.slice(0, 20).map((w) => html`<li class="question-text">${w.text}${w.count > 1 ? html` <span class="muted">×${w.count}</span>` : ''}</li>`)}</ul></details>` : ''}
+      <h3>${tr('questions.nearest')}</h3>
+      ${g.nearest.length === 0 ? html`<p class="muted">${tr('questions.noNearest')}</p>` : ''}
+      <ul class="nearest">${g.nearest.map(
+        (m) => html`<li><form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}"><input type="hidden" name="entry" value="${m.id}">
+          <span class="score" title="${tr('questions.score')}">${m.score.toFixed(2)}</span> <code>${m.id}</code> ${m.question}
+          <button type="submit">${tr('questions.attach')}</button></form></li>`,
+      )}</ul>
+      <div class="actions">
+        <form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}">
+          <label for="other${n}">${tr('questions.attachOther')}</label>
+          <input id="other${n}" name="entry" list="entry-ids" required maxlength="80" placeholder="vol-what-is">
+          <button type="submit">${tr('questions.attach')}</button></form>
+        <a class="button" href="/admin/questions/new?ids=${ids}">${tr('questions.newEntry')}</a>
+        <form method="post" action="/admin/questions/dismiss" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}">
+          <label for="why${n}">${tr('questions.dismissAs')}</label>
+          <select id="why${n}" name="reason"><option value="out-of-scope">${tr('questions.reasons.out-of-scope')}</option><option value="spam">${tr('questions.reasons.spam')}</option><option value="duplicate">${tr('questions.reasons.duplicate')}</option></select>
+          <button type="submit" class="secondary">${tr('questions.dismiss')}</button></form>
+      </div>
+    </section>`;
+  })}`;
+}
+
+export interface EntryDraft {
+  ids: string;
+  id: string;
+  topic: string;
+  audiences: string[];
+  questions: string;
+  answer: string;
+  legalBasis: string;
+  sourceUrl: string;
+}
+
+export function newEntryBody(tr: Tr, staff: StaffContext, draft: EntryDraft, problem?: string): Html {
+  return html`<form method="post" action="/admin/questions/new" class="card entry-form">${csrf(staff)}
+    ${problem ? html`<p class="error" role="alert">${tr('newEntry.problem')}: ${problem}</p>` : ''}
+    <input type="hidden" name="ids" value="${draft.ids}">
+    <label for="questions">${tr('newEntry.questions')}</label>
+    <p class="hint" id="questions-hint">${tr('newEntry.questionsHint')}</p>
+    <textarea id="questions" name="questions" rows="5" required aria-describedby="questions-hint">${draft.questions}</textarea>
+    <label for="answer">${tr('newEntry.answer')}</label>
+    <p class="hint" id="answer-hint">${tr('newEntry.answerHint')}</p>
+    <textarea id="answer" name="answer" rows="8" required maxlength="1500" aria-describedby="answer-hint">${draft.answer}</textarea>
+    <label for="topic">${tr('newEntry.topic')}</label>
+    <select id="topic" name="topic" required>${TOPICS.map((t) => html`<option value="${t}"${t === draft.topic ? html` selected` : ''}>${tr(`topics.${t}`)}</option>`)}</select>
+    <fieldset><legend>${tr('newEntry.audiences')}</legend>${AUDIENCES.map(
+      (a) => html`<label class="check"><input type="checkbox" name="audiences" value="${a}"${draft.audiences.includes(a) ? html` checked` : ''}> ${tr(`audiences.${a}`)}</label>`,
+    )}</fieldset>
+    <label for="legal">${tr('newEntry.legalBasis')}</label><input id="legal" name="legal_basis" required maxlength="500" value="${draft.legalBasis}">
+    <label for="source">${tr('newEntry.sourceUrl')}</label><input id="source" name="source_url" type="url" required placeholder="https://…" value="${draft.sourceUrl}">
+    <label for="id">${tr('newEntry.id')}</label>
+    <p class="hint" id="id-hint">${tr('newEntry.idHint')}</p>
+    <input id="id" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" value="${draft.id}" aria-describedby="id-hint">
+    <button type="submit">${tr('newEntry.save')}</button> <a href="/admin/questions">${tr('newEntry.cancel')}</a>
+  </form>`;
+}

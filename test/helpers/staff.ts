@@ -1,0 +1,58 @@
+/** Staff-console helpers for tests: accounts, sign-in over real HTTP, form posts with the page's CSRF token. */
+import { hashPassword } from '../../src/admin/auth/password.js';
+import type { App } from '../../src/app.js';
+
+export async function addStaff(app: App, name: string, role: 'admin' | 'reviewer', password = `${name}-password-123`): Promise<string> {
+  app.staffAccounts.add(name, role, await hashPassword(password), Date.now());
+  return password;
+}
+
+export interface StaffClient {
+  cookie: string;
+  get(path: string): Promise<{ status: number; html: string; headers: Headers }>;
+  /** Posts a form; the CSRF token is read from `csrfFrom` (a page path) unless given. */
+  post(path: string, form: Record<string, string | string[]>, options?: { csrf?: string | null }): Promise<{ status: number; html: string; location: string | null }>;
+  csrf(): Promise<string>;
+}
+
+export async function signIn(url: string, name: string, password: string): Promise<StaffClient> {
+  const res = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ name, password }),
+    redirect: 'manual',
+  });
+  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const client: StaffClient = {
+    cookie,
+    async get(path) {
+      const r = await fetch(url + path, { headers: { cookie }, redirect: 'manual' });
+      return { status: r.status, html: await r.text(), headers: r.headers };
+    },
+    async csrf() {
+      const page = await client.get('/admin/requests');
+      const m = /name="_csrf" value="([^"]+)"/.exec(page.html);
+      if (!m) throw new Error('no CSRF token on the page');
+      return m[1]!;
+    },
+    async post(path, form, options = {}) {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+      const token = options.csrf === undefined ? await client.csrf() : options.csrf;
+      if (token !== null) body.append('_csrf', token);
+      const r = await fetch(url + path, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+      return { status: r.status, html: await r.text(), location: r.headers.get('location') };
+    },
+  };
+  return client;
+}
+
+/** The ids of the first question group on the unanswered page whose title contains `text`. */
+export function groupIds(html: string, text: string): string {
+  const at = html.indexOf(text);
+  if (at < 0) throw new Error(`no group with "${text}"`);
+  const m = /name="ids" value="([\d,]+)"/.exec(html.slice(at));
+  if (!m) throw new Error('no ids');
+  return m[1]!;
+}
