@@ -15,7 +15,7 @@ export interface QueuedQuestion {
 }
 
 export interface QuestionGroup {
-  /** The most recent wording, shown as the group's title. */
+  /** The title: the wording with the most diacritics (the most readable), the most recent among equals. */
   text: string;
   ids: number[];
   /** Distinct wordings, most frequent first. */
@@ -26,7 +26,7 @@ export interface QuestionGroup {
   channels: Channel[];
 }
 
-export const SIMILAR = 0.72;
+export const SIMILAR = 0.8;
 
 function pairs(folded: string): Map<string, number> {
   const s = folded.replace(/\s+/g, ' ');
@@ -79,8 +79,10 @@ export function groupQuestions(questions: readonly QueuedQuestion[], threshold =
     .map(({ members }) => {
       const wordings = new Map<string, number>();
       for (const m of members) wordings.set(m.text, (wordings.get(m.text) ?? 0) + 1);
+      const marks = (t: string) => t.normalize('NFD').replace(/[^\u0300-\u036f\u0111\u0110]/g, '').length;
+      const title = members.reduce((best, m) => (marks(m.text) > marks(best.text) ? m : best), members[0]!);
       return {
-        text: members[0]!.text,
+        text: title.text,
         ids: members.map((m) => m.id),
         wordings: [...wordings].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count),
         count: members.length,

@@ -14,9 +14,30 @@ export interface Series {
 const W = 640;
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('vi-VN') : n.toFixed(1));
 
-function frame(title: string, desc: string, height: number, body: string, legend: readonly string[] = []): Html {
+const LEGEND_ROW = 18;
+
+/** Legend items laid out in rows that fit the chart's width. */
+function legendLayout(names: readonly string[]): { x: number; row: number }[] {
+  let x = 10;
+  let row = 0;
+  return names.map((name) => {
+    const width = 24 + name.length * 7;
+    if (x + width > W && x > 10) {
+      x = 10;
+      row++;
+    }
+    const at = { x, row };
+    x += width;
+    return at;
+  });
+}
+
+function frame(title: string, desc: string, plotHeight: number, body: string, legend: readonly string[] = []): Html {
+  const layout = legendLayout(legend);
+  const rows = legend.length ? Math.max(...layout.map((l) => l.row)) + 1 : 0;
+  const height = plotHeight + rows * LEGEND_ROW;
   const legendSvg = legend
-    .map((name, i) => `<g transform="translate(${10 + i * 150},${height - 14})"><rect width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="18" y="11" font-size="12">${escape(name)}</text></g>`)
+    .map((name, i) => `<g transform="translate(${layout[i]!.x},${plotHeight + layout[i]!.row * LEGEND_ROW})"><rect width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="18" y="11" font-size="12">${escape(name)}</text></g>`)
     .join('');
   return trusted(
     `<svg class="chart" viewBox="0 0 ${W} ${height}" role="img" aria-label="${escape(title)}" xmlns="http://www.w3.org/2000/svg"><title>${escape(title)}</title><desc>${escape(desc)}</desc>${body}${legendSvg}</svg>`,
@@ -25,7 +46,7 @@ function frame(title: string, desc: string, height: number, body: string, legend
 
 /** Columns per day, stacked by series (e.g. conversations per day by channel). */
 export function stackedColumns(title: string, days: readonly string[], series: readonly Series[]): Html {
-  const height = 240;
+  const height = 214;
   const plotH = 170;
   const top = 12;
   const left = 40;

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/admin/report-csv.js';
+import { addStaff, signIn } from '../helpers/staff.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let s: TestServer | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+async function traffic(server: TestServer) {
+  await server.chat({ user: 'a', text: 'xin chào' });
+  await server.chat({ user: 'a', text: 'bhxh tu nguyen la gi' });
+  await server.chat({ user: 'b', text: 'Đóng BHXH tự nguyện bao nhiêu một tháng?' });
+  await server.chat({ user: 'c', text: 'giá vàng hôm nay' });
+  await server.chat({ user: 'd', text: 'tính tiền đóng' });
+  await server.chat({ user: 'd', text: '5 triệu' });
+}
+
+describe('dashboard and report', () => {
+  it('draws its charts from the anonymous counters, for the chosen period', async () => {
+    s = await startTestServer();
+    await addStaff(s.app, 'lan', 'reviewer');
+    await traffic(s);
+    const staff = await signIn(s.url, 'lan', 'lan-password-123');
+    const { html, status } = await staff.get('/admin/dashboard');
+    expect(status).toBe(200);
+    expect(html.match(/<svg class="chart"/g)!.length).toBeGreaterThanOrEqual(6);
+    expect(html).toMatch(/<rect [^>]*><title>\d{4}-\d\d-\d\d · Trang web: 4<\/title>/);
+    expect(html).toContain('Tỷ lệ chưa trả lời được');
+    expect(html).toContain('BHXH tự nguyện');
+    expect(html).toMatch(/<dt>Lượt trò chuyện<\/dt><dd>4<\/dd>/);
+    const empty = await staff.get('/admin/dashboard?from=2020-01-01&to=2020-01-31');
+    expect(empty.html).toMatch(/<dt>Lượt trò chuyện<\/dt><dd>0<\/dd>/);
+    expect(empty.html).toContain('value="2020-01-01"');
+    for (const bad of ['from=2020-13-45&to=x', 'from=2026-12-01&to=2020-01-01', 'from=<script>&to=1']) {
+      const r = await staff.get(`/admin/dashboard?${bad}`);
+      expect(r.status).toBe(200);
+      expect(r.html).not.toContain('<script>');
+    }
+  });
+
+  it('exports the period as CSV with formula-looking cells neutralised, and as a printable page', async () => {
+    s = await startTestServer();
+    await addStaff(s.app, 'lan', 'reviewer');
+    const added = s.app.knowledge.addEntry(
+      {
+        id: 'staff-formula',
+        topic: 'basics',
+        audiences: ['all'],
+        questions: ['=HYPERLINK("http://evil.example","bấm vào") bảo hiểm nuôi ong', 'bảo hiểm cho người nuôi ong mật'],
+        answer: 'Người nuôi ong là lao động tự do, tham gia được BHXH tự nguyện. Căn cứ: Luật BHXH số 41/2024/QH15.',
+        legal_basis: 'Luật BHXH số 41/2024/QH15',
+        source_url: 'https://baohiemxahoi.gov.vn',
+        reviewed: '2026-11-25',
+      },
+      'lan',
+      Date.now(),
+    );
+    expect(added.ok).toBe(true);
+    await traffic(s);
+    await s.chat({ user: 'e', text: 'bảo hiểm cho người nuôi ong mật' });
+    const staff = await signIn(s.url, 'lan', 'lan-password-123');
+    const csv = await staff.get('/admin/report.csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="bhxh-bot-report-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv"/);
+    const lines = csv.html.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('section,day,item,channel,value');
+    expect(lines).toContainEqual(expect.stringMatching(/^total,\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d,conversations,all,5$/));
+    const formula = lines.find((l) => l.includes('HYPERLINK'))!;
+    expect(formula).toContain(`"'=HYPERLINK(""http://evil.example"",""bấm vào"") bảo hiểm nuôi ong"`);
+    expect(lines.every((l) => !/(^|,)[=+\-@]/.test(l))).toBe(true);
+
+    const print = await staff.get('/admin/report');
+    expect(print.html).toContain('Báo cáo kết quả Trợ lý BHXH');
+    expect(print.html).toContain('data-print');
+  });
+
+  it('escapes every formula prefix in a CSV cell', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+84 912')).toBe("'+84 912");
+    expect(csvCell('-3')).toBe("'-3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell('a,b "c"')).toBe('"a,b ""c"""');
+  });
+});
