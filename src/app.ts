@@ -24,6 +24,7 @@ import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.
 import { createMetricsBuffer, type MetricsBuffer } from './storage/metrics-buffer.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
 import { createSqliteKnowledgeChanges } from './storage/sqlite/knowledge-changes.js';
+import { createSqliteRetention, type PurgeCounts } from './storage/sqlite/retention.js';
 import { createSqliteStaffAccounts, createSqliteStaffSessions } from './storage/sqlite/staff-accounts.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
 import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
@@ -58,6 +59,8 @@ export interface App {
    * already handled returns null (acknowledge it, do nothing).
    */
   handleUpdate(channel: Channel, updateKey: string, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']> | null;
+  /** Deletes what retention no longer allows to keep (see storage/sqlite/retention.ts). */
+  purgeExpired(): PurgeCounts;
   close(): void;
 }
 
@@ -118,6 +121,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     },
   });
   const claims = createSqliteUpdateClaims(db);
+  const retention = createSqliteRetention(db);
   const flowById = new Map(flows.map((f) => [f.id, f]));
   for (const e of knowledge.entries()) {
     if (e.flow && !flowById.has(e.flow)) throw new ContentError(`${e.topic} entry`, `[${e.id}].flow`, `unknown flow "${e.flow}"`);
@@ -160,6 +164,15 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     handleUpdate(channel, updateKey, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
       return inTurn(() => (claims.claim(channel, updateKey, clock()) ? router.handle(message) : null));
+    },
+    purgeExpired() {
+      const now = clock();
+      const day = 86_400_000;
+      return retention.purge({
+        idleStateBefore: now - config.retentionDays * day,
+        resolvedBefore: now - config.retentionDays * day,
+        dedupeBefore: now - config.dedupeHours * 3_600_000,
+      });
     },
     close() {
       if (!db.open) return;

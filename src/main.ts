@@ -20,11 +20,23 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     routes: [(s) => platforms.register(s), (s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
+  // Retention: at start, then every hour.
+  const purge = () => {
+    try {
+      const n = app.purgeExpired();
+      if (n.sessions + n.unanswered + n.staffRequests + n.updates > 0) server.log.info({ purged: n }, 'retention purge');
+    } catch (err) {
+      server.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'retention purge failed');
+    }
+  };
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     server.log.info({ signal }, 'shutting down');
+    clearInterval(purgeTimer);
     await server.close(); // stops accepting, waits for in-flight requests
     await platforms.stop(); // stops polling, sends what is queued
     app.close();
@@ -34,6 +46,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   await server.listen({ port: config.port, host: config.host });
   await platforms.start();
+  purge();
   server.log.info(`Trợ lý BHXH: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (${app.faq().topics().length} topics)`);
 }
 

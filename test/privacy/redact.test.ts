@@ -18,13 +18,22 @@ describe('redaction', () => {
     ['mã bhxh 0123456789', 'mã bhxh [mã BHXH]'],
     ['mã số 2212345678', 'mã số [mã BHXH]'],
     ['email nguyen.van.a@gmail.com ạ', 'email [email] ạ'],
-    ['stk 19036812345019', 'stk [số]'],
+    ['stk 19036812345019', 'stk [STK]'],
+    ['STK: 0123 4567 89', 'STK: [STK]'],
+    ['số tài khoản là 12345678 ở Agribank', 'số tài khoản là [STK] ở Agribank'],
+    ['tk ngân hàng vietcombank 0071000123456', 'tk ngân hàng vietcombank [STK]'],
+    ['account no. 8800112233', 'account no. [STK]'],
+    ['(+84) 912-345-678', '[SĐT]'],
+    ['0912 - 345 - 678', '[SĐT]'],
+    ['0912/345/678', '[SĐT]'],
+    ['０９１２３４５６７８', '[SĐT]'],
+    ['sdt 84 912 345 678', 'sdt [SĐT]'],
   ])('%s', (input, expected) => {
     expect(redact(input).text).toBe(expected);
   });
 
   it('keeps money, years and short numbers', () => {
-    for (const s of ['đóng 1.500.000 đồng', 'mức 330.000đ', '50.600.000 đ từ 1/7/2026', '150.000.000 đồng', 'năm 2026 đóng 15 năm', '22%']) {
+    for (const s of ['đóng 1.500.000 đồng', 'mức 330.000đ', '50.600.000 đ từ 1/7/2026', '150.000.000 đồng', 'năm 2026 đóng 15 năm', '22%', 'tk 2 năm', 'tài khoản VssID', 'đóng 5 - 10 năm', 'ngày 1/7/2025']) {
       expect(redact(s).text).toBe(s);
     }
   });
@@ -34,11 +43,11 @@ describe('redaction', () => {
   });
 
   it('leaves no run of 9+ digits and no e-mail, whatever the input (property)', () => {
-    const digitish = fc.string({ unit: fc.constantFrom(...'0123456789 .-+@abc'.split('')), maxLength: 80 });
+    const digitish = fc.string({ unit: fc.constantFrom(...'0123456789 .-+@abc/()'.split(''), '０', '９'), maxLength: 80 });
     fc.assert(
       fc.property(digitish, (s) => {
         const out = redact(s).text;
-        expect(out.replace(/[ .\-]/g, '')).not.toMatch(/\d{9,}/);
+        expect(out.normalize('NFKC').replace(/[ .\-/]/g, '')).not.toMatch(/\d{9,}/);
       }),
       { seed: 20261125, numRuns: 3000 },
     );
