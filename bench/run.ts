@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: one run, one table. Retrieval quality and latency of this project against plain fuse.js and
  * MiniSearch, end-to-end throughput against a bare node:http echo server, and the cost of engagement counting.
- * Options: --seconds N (each load phase, default 8), --skip-load (retrieval only).
+ * Options: --seconds N (each of the eighteen load phases, default 6), --skip-load (retrieval only).
  */
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge/loader.js';
@@ -10,12 +10,13 @@ import { miniSearch, ours, plainFuse, type Doc } from './contenders.js';
 import { chatBodies, drive, startBot, startEcho, type LoadFigures } from './e2e.js';
 import { measureLatency, type LatencyRow } from './latency.js';
 import { measureMetricWrites } from './metric-writes.js';
+import { measureTurnCost } from './turn-cost.js';
 import { measureQuality } from './quality.js';
 import { synthesise } from './synthetic.js';
 import { printTable, type Row } from './table.js';
 
 const args = process.argv.slice(2);
-const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 8) || 8;
+const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 6) || 6;
 const skipLoad = args.includes('--skip-load');
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -110,9 +111,11 @@ if (!skipLoad) {
   });
   const bodies = chatBodies(texts);
   const runs: Record<string, LoadFigures[]> = { echo: [], on: [], off: [] };
-  // Interleaved, twice each, so that drift on a noisy machine hits all three alike.
-  for (let round = 0; round < 2; round++) {
-    for (const label of ['echo', 'on', 'off'] as const) {
+  // Interleaved in every order (each contender equally often in each position), so that drift on a noisy
+  // machine and the order of the runs hit all three alike; six runs each, for an on/off difference of a few %.
+  const orders = [['echo', 'on', 'off'], ['on', 'off', 'echo'], ['off', 'echo', 'on'], ['echo', 'off', 'on'], ['off', 'on', 'echo'], ['on', 'echo', 'off']] as const;
+  for (const order of orders) {
+    for (const label of order) {
       log(`load: ${label === 'echo' ? 'node:http echo' : `bot, metrics ${label}`} (${seconds} s)…`);
       const server = label === 'echo' ? await startEcho() : await startBot({ METRICS: label });
       try {
@@ -141,6 +144,16 @@ if (!skipLoad) {
     ratio: `${(onP99 / Math.max(1, echoP99)).toFixed(1)} ×`,
     target: '≤ 3 × echo',
     met: onP99 <= 3 * Math.max(1, echoP99) ? 'yes' : 'NO',
+  });
+  const turn = measureTurnCost(texts);
+  const perRequestUs = 1e6 / onRps;
+  rows.push({
+    what: 'where a request’s time goes (µs, one core)',
+    ours: `turn ${turn.meanUs.toFixed(0)} µs of ${perRequestUs.toFixed(0)} µs`,
+    peers: `echo ${(1e6 / echoRps).toFixed(0)} µs a request in all`,
+    ratio: `HTTP and JSON ${(perRequestUs - turn.meanUs).toFixed(0)} µs`,
+    target: '',
+    met: '',
   });
   rows.push({ what: 'errors and non-2xx answers', ours: String(errors(runs.on!) + errors(runs.off!)), peers: `echo ${errors(runs.echo!)}`, ratio: '', target: '0', met: errors(runs.on!) + errors(runs.off!) === 0 ? 'yes' : 'NO' });
   const cost = 1 - onRps / offRps;

@@ -33,9 +33,17 @@ export function createI18n(resources: LocaleResources = loadLocales()): I18n {
     returnNull: false,
   });
   const fixed = { vi: instance.getFixedT('vi'), en: instance.getFixedT('en') };
+  // Texts without variables are looked up once: a reply uses a dozen labels, and i18next's lookup is the
+  // costliest step of a turn after normalisation (npm run bench). The resources never change after start.
+  const plain = { vi: new Map<string, string>(), en: new Map<string, string>() };
   return {
     instance,
-    t: (lang, key, vars) => fixed[lang](key, vars ?? {}) as string,
+    t: (lang, key, vars) => {
+      if (vars) return fixed[lang](key, vars) as string;
+      let text = plain[lang].get(key);
+      if (text === undefined) plain[lang].set(key, (text = fixed[lang](key, {}) as string));
+      return text;
+    },
     has: (lang, key) => instance.exists(key, { lng: lang, fallbackLng: false }),
   };
 }
