@@ -24,6 +24,10 @@ import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.
 import { createMetricsBuffer, type MetricsBuffer } from './storage/metrics-buffer.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
 import { createSqliteKnowledgeChanges } from './storage/sqlite/knowledge-changes.js';
+import { createSqliteOutbox } from './storage/sqlite/outbox.js';
+import type { OutboxStore } from './storage/outbox-store.js';
+import { createSealedBox } from './privacy/sealed-box.js';
+import type { ChatUpdateHandler } from './channels/chat-handler.js';
 import { createSqliteRetention, type PurgeCounts } from './storage/sqlite/retention.js';
 import { createSqliteStaffAccounts, createSqliteStaffSessions } from './storage/sqlite/staff-accounts.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
@@ -54,11 +58,10 @@ export interface App {
   metrics: MetricsBuffer;
   /** Handles one message from a platform user inside one transaction; the raw id is keyed here and dropped. */
   handle(channel: Channel, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']>;
-  /**
-   * Like handle, for a platform update with an id: the id is claimed in the same transaction, and an update
-   * already handled returns null (acknowledge it, do nothing).
-   */
-  handleUpdate(channel: Channel, updateKey: string, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']> | null;
+  /** Like handle, for a platform update with an id (see ChatUpdateHandler): claimed, answered, replies queued. */
+  handleUpdate: ChatUpdateHandler;
+  /** Replies waiting to be sent to platform chats (sealed; see storage/sqlite/outbox.ts). */
+  outbox: OutboxStore;
   /** Deletes what retention no longer allows to keep (see storage/sqlite/retention.ts). */
   purgeExpired(): PurgeCounts;
   close(): void;
@@ -68,7 +71,8 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   const kb = loadKnowledgeBase(config.knowledgeDir);
   const db = openDatabase(join(config.dataDir, DATABASE_FILE));
   const knowledge = createLiveKnowledge(kb, createSqliteKnowledgeChanges(db), (why) => process.stderr.write(`${why}\n`));
-  const keyer = createUserKeyer(loadOrCreateSecret(config.dataDir, config.userKeySecret));
+  const secret = loadOrCreateSecret(config.dataDir, config.userKeySecret);
+  const keyer = createUserKeyer(secret);
   const i18n = createI18n();
   const sessions = createSqliteSessionStore(db, clock);
   const metrics = createMetricsBuffer(createSqliteMetricsSink(db), { flushMs: METRICS_FLUSH_MS });
@@ -121,6 +125,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     },
   });
   const claims = createSqliteUpdateClaims(db);
+  const outbox = createSqliteOutbox(db, createSealedBox(secret, 'outbox'));
   const retention = createSqliteRetention(db);
   const flowById = new Map(flows.map((f) => [f.id, f]));
   for (const e of knowledge.entries()) {
@@ -161,10 +166,11 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
       return inTurn(() => router.handle(message));
     },
-    handleUpdate(channel, updateKey, platformId, input) {
+    handleUpdate(channel, updateKey, platformId, input, render) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
-      return inTurn(() => (claims.claim(channel, updateKey, clock()) ? router.handle(message) : null));
+      return inTurn(() => (claims.claim(channel, updateKey, clock()) ? outbox.add(channel, render(router.handle(message)), clock()) : null));
     },
+    outbox,
     purgeExpired() {
       const now = clock();
       const day = 86_400_000;

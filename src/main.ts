@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const purge = () => {
     try {
       const n = app.purgeExpired();
-      if (n.sessions + n.unanswered + n.staffRequests + n.updates > 0) server.log.info({ purged: n }, 'retention purge');
+      if (Object.values(n).some((c) => c > 0)) server.log.info({ purged: n }, 'retention purge');
     } catch (err) {
       server.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'retention purge failed');
     }
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  platforms.resume();
   await server.listen({ port: config.port, host: config.host });
   await platforms.start();
   purge();

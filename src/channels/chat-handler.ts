@@ -3,6 +3,7 @@
  * The adapter passes the raw platform id; the handler keys it (HMAC) before anything is stored.
  */
 import type { BotResponse, Channel } from '../core/types.js';
+import type { Outgoing, QueuedOutgoing } from '../storage/outbox-store.js';
 
 export type ChatHandler = (
   channel: Channel,
@@ -10,13 +11,18 @@ export type ChatHandler = (
   input: { text?: string; payload?: string },
 ) => BotResponse | Promise<BotResponse>;
 
-/** For platform updates with an id: null when that update was already handled (acknowledge, do nothing). */
+/**
+ * For platform updates with an id. In one transaction: the id is claimed, the core answers, and `render`'s
+ * platform messages go into the outbox; returns them queued, or null when that update was already handled
+ * (acknowledge it, do nothing).
+ */
 export type ChatUpdateHandler = (
   channel: Channel,
   updateKey: string,
   platformId: string,
   input: { text?: string; payload?: string },
-) => BotResponse | null;
+  render: (response: BotResponse) => Outgoing[],
+) => QueuedOutgoing[] | null;
 
 /** What channels log: never message texts, tokens or URLs that contain a token. */
 export interface ChannelLogger {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../app.js';
 import type { Config } from '../config/config.js';
 import type { ChannelLogger } from './chat-handler.js';
+import { createOutboxSender } from './shared/outbox-sender.js';
 import { createRateLimiter } from './shared/rate-limiter.js';
 import { createSendQueue } from './shared/send-queue.js';
 import { createTelegramChannel, type TelegramChannel } from './telegram/adapter.js';
@@ -19,6 +20,11 @@ export interface Platforms {
   zalo?: ZaloChannel;
   /** Registers the webhook routes of the platforms in webhook mode. */
   register(server: FastifyInstance): void;
+  /**
+   * Sends the replies a crash left in the outbox (once; before the server listens, so that they go out
+   * before any new reply to the same chat). start() does it too if it was not done.
+   */
+  resume(): void;
   /** Starts polling, or registers the webhooks with the platforms. */
   start(): Promise<void>;
   /** Stops polling and waits for replies still being sent. */
@@ -29,6 +35,8 @@ const COMMANDS = ['start', 'menu', 'help', 'lang', 'forget'] as const;
 
 export function createPlatforms(config: Config, app: App, log: ChannelLogger): Platforms {
   const sendQueue = createSendQueue({ onFailure: (err) => log.warn(`send failed: ${(err as Error).message}`) });
+  const outbox = createOutboxSender(app.outbox, sendQueue, (err) => log.warn(`outbox: ${(err as Error).message}`));
+  let resumed = false;
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, burst: Math.max(5, Math.ceil(config.rateLimitPerMinute / 3)) });
   const webhook = Boolean(config.publicUrl);
   const polls: Promise<void>[] = [];
@@ -39,6 +47,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
         apiRoot: config.telegram.apiRoot,
         handleUpdate: app.handleUpdate,
         sendQueue,
+        outbox,
         rateLimiter,
         log,
         commands: COMMANDS.map((c) => ({ command: c, description: app.i18n.t(config.defaultLanguage, `telegram.commands.${c}`) })),
@@ -49,7 +58,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
         client: createZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot }),
         handleUpdate: app.handleUpdate,
         t: app.i18n.t,
-        sendQueue,
+        outbox,
         rateLimiter,
         log,
       })
@@ -63,7 +72,14 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
       if (telegram) registerTelegramWebhook(server, { secret: config.telegram!.webhookSecret!, channel: telegram });
       if (zalo) registerZaloWebhook(server, { secret: config.zalo!.webhookSecret!, channel: zalo });
     },
+    resume() {
+      if (resumed) return;
+      resumed = true;
+      const n = (telegram?.resume() ?? 0) + (zalo?.resume() ?? 0);
+      if (n > 0) log.info(`outbox: sending ${n} replies left from before the restart`);
+    },
     async start() {
+      this.resume();
       if (telegram) {
         if (webhook) await telegram.setWebhook(`${config.publicUrl}${TELEGRAM_WEBHOOK_PATH}`, config.telegram!.webhookSecret!);
         else polls.push(telegram.startPolling().catch((err) => log.error(`telegram: polling stopped: ${(err as Error).message}`)));

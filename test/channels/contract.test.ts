@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createRateLimiter } from '../../src/channels/shared/rate-limiter.js';
+import { createOutboxSender } from '../../src/channels/shared/outbox-sender.js';
 import { createSendQueue } from '../../src/channels/shared/send-queue.js';
 import { createTelegramChannel } from '../../src/channels/telegram/adapter.js';
 import { registerTelegramWebhook } from '../../src/channels/telegram/webhook.js';
@@ -57,7 +58,8 @@ async function telegramDriver(): Promise<Driver> {
   const token = '1234567:contract-telegram-token-abc';
   const fake = await startFakeTelegram(token);
   const app: App = newApp();
-  const channel = createTelegramChannel({ token, apiRoot: fake.url, handleUpdate: app.handleUpdate, sendQueue: queue(), rateLimiter: limiter(), log, commands: [] });
+  const sendQueue = queue();
+  const channel = createTelegramChannel({ token, apiRoot: fake.url, handleUpdate: app.handleUpdate, sendQueue, outbox: createOutboxSender(app.outbox, sendQueue, () => {}), rateLimiter: limiter(), log, commands: [] });
   const server: FastifyInstance = Fastify();
   registerTelegramWebhook(server, { secret: SECRET, channel });
   let updateId = 1;
@@ -90,7 +92,7 @@ async function zaloDriver(): Promise<Driver> {
   const token = '1234567:contract-zalo-token';
   const fake = await startFakeZalo(token);
   const app: App = newApp();
-  const channel = createZaloChannel({ client: createZaloClient({ token, apiRoot: fake.url }), handleUpdate: app.handleUpdate, t: app.i18n.t, sendQueue: queue(), rateLimiter: limiter(), log });
+  const channel = createZaloChannel({ client: createZaloClient({ token, apiRoot: fake.url }), handleUpdate: app.handleUpdate, t: app.i18n.t, outbox: createOutboxSender(app.outbox, queue(), () => {}), rateLimiter: limiter(), log });
   const server: FastifyInstance = Fastify();
   registerZaloWebhook(server, { secret: SECRET, channel });
   let n = 1;

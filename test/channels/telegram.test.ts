@@ -4,13 +4,12 @@ import Fastify from 'fastify';
 import TelegramServerModule from 'telegram-test-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { createRateLimiter } from '../../src/channels/shared/rate-limiter.js';
-import { createSendQueue } from '../../src/channels/shared/send-queue.js';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/adapter.js';
+import type { TelegramChannel } from '../../src/channels/telegram/adapter.js';
 import { renderForTelegram } from '../../src/channels/telegram/render.js';
 import { registerTelegramWebhook } from '../../src/channels/telegram/webhook.js';
 import { loadConfig } from '../../src/config/config.js';
 import { StorageError } from '../../src/storage/storage-error.js';
+import { telegramChannelFor } from '../helpers/channels.js';
 import { startFakeTelegram, waitFor } from '../helpers/fake-platforms.js';
 import { ROOT, tempDir } from '../helpers/test-server.js';
 
@@ -32,7 +31,6 @@ const TelegramServer = ((TelegramServerModule as unknown as { default?: unknown 
 
 const TOKEN = '1234567:telegram-test-token-abcdefghij';
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures', name), 'utf8'));
-const log = { info: () => {}, warn: () => {}, error: () => {} };
 
 let app: App;
 beforeEach(() => {
@@ -40,17 +38,8 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
-function channelFor(apiRoot: string, sleep?: (ms: number) => Promise<void>): TelegramChannel {
-  return createTelegramChannel({
-    token: TOKEN,
-    apiRoot,
-    handleUpdate: app.handleUpdate,
-    sendQueue: createSendQueue({ baseDelayMs: 5, ...(sleep ? { sleep } : {}) }),
-    rateLimiter: createRateLimiter({ perMinute: 600, burst: 50 }),
-    log,
-    commands: [{ command: 'menu', description: 'Danh sách chủ đề' }],
-  });
-}
+const channelFor = (apiRoot: string, sleep?: (ms: number) => Promise<void>): TelegramChannel =>
+  telegramChannelFor(app, TOKEN, apiRoot, sleep ? { sleep } : {});
 
 describe('Telegram end to end against telegram-test-api (long polling)', () => {
   it('answers a question with an inline keyboard, and a button press with the next answer', async () => {

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createRateLimiter } from '../../src/channels/shared/rate-limiter.js';
+import { createOutboxSender } from '../../src/channels/shared/outbox-sender.js';
 import { createSendQueue } from '../../src/channels/shared/send-queue.js';
 import { createZaloChannel, renderForZalo, type ZaloChannel } from '../../src/channels/zalo/adapter.js';
 import { createZaloClient, ZaloApiError } from '../../src/channels/zalo/client.js';
@@ -33,7 +34,7 @@ beforeEach(async () => {
     client: createZaloClient({ token: TOKEN, apiRoot: fake.url }),
     handleUpdate: app.handleUpdate,
     t: app.i18n.t,
-    sendQueue: createSendQueue({ baseDelayMs: 5, onFailure: (e) => log.warn(String(e)) }),
+    outbox: createOutboxSender(app.outbox, createSendQueue({ baseDelayMs: 5, onFailure: (e) => log.warn(String(e)) }), (e) => log.warn(String(e))),
     rateLimiter: createRateLimiter({ perMinute: 600, burst: 50 }),
     log,
     sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),

@@ -7,7 +7,7 @@ import { ROOT, tempDir } from '../helpers/test-server.js';
 const DAY = 86_400_000;
 
 describe('retention', () => {
-  it('deletes idle state, resolved questions, finished staff requests and old update ids, and keeps the rest', () => {
+  it('deletes idle state, resolved questions, finished staff requests, old update ids and unsent replies, and keeps the rest', () => {
     let now = Date.parse('2026-11-01T03:00:00Z');
     const config = loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), RETENTION_DAYS: '30', DEDUPE_HOURS: '48' });
     const app = createApp(config, () => now);
@@ -16,7 +16,7 @@ describe('retention', () => {
     // Day 0: an old conversation, two unanswered questions (one later dismissed), two staff requests.
     app.handle('web', 'old-user', { text: 'giá vàng hôm nay' });
     app.handle('web', 'old-user-2', { text: 'thời tiết Bắc Kạn mai thế nào' });
-    expect(app.handleUpdate('telegram', '1001', '42', { text: 'bhxh tu nguyen la gi' })).not.toBeNull();
+    expect(app.handleUpdate('telegram', '1001', '42', { text: 'bhxh tu nguyen la gi' }, () => [{ chat: '42', message: { text: 'x' } }])).toHaveLength(1);
     app.staffQueue.add({ question: 'hỏi cán bộ 1', contact: '[SĐT]', channel: 'web', at: now });
     app.staffQueue.add({ question: 'hỏi cán bộ 2', contact: null, channel: 'web', at: now });
     const [first] = app.unanswered.list('new');
@@ -27,16 +27,16 @@ describe('retention', () => {
     // Day 3: update ids older than 48 h go, nothing else.
     now += 3 * DAY;
     app.handle('web', 'new-user', { text: 'bhxh tu nguyen la gi' });
-    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 1 });
+    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 1, outbox: 1 });
 
     // Day 31: the day-0 state and what was resolved on day 0 are older than 30 days.
     now += 28 * DAY;
-    expect(app.purgeExpired()).toEqual({ sessions: 3, unanswered: 1, staffRequests: 1, updates: 0 });
+    expect(app.purgeExpired()).toEqual({ sessions: 3, unanswered: 1, staffRequests: 1, updates: 0, outbox: 0 });
     expect(count('sessions')).toBe(1); // new-user's, touched on day 3
     expect(app.unanswered.list('new')).toHaveLength(1); // still waiting for staff: kept
     expect(app.staffQueue.list('new')).toHaveLength(1);
     expect(count('staff_requests')).toBe(1);
-    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0 });
+    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0, outbox: 0 });
     app.close();
   });
 

@@ -25,7 +25,8 @@ export interface SendQueueOptions {
 }
 
 export interface SendQueue {
-  enqueue(chatId: string, send: () => Promise<void>): void;
+  /** `settled` is told whether the message went out, once it went out or was given up. */
+  enqueue(chatId: string, send: () => Promise<void>, settled?: (sent: boolean) => void): void;
   drain(): Promise<void>;
   pending(): number;
 }
@@ -53,11 +54,18 @@ export function createSendQueue(options: SendQueueOptions = {}): SendQueue {
   }
 
   return {
-    enqueue(chatId, send) {
+    enqueue(chatId, send, settled) {
       inFlight++;
       const previous = chains.get(chatId) ?? Promise.resolve();
       const next = previous
         .then(() => attempt(send))
+        .then(
+          () => settled?.(true),
+          (err) => {
+            options.onFailure?.(err);
+            settled?.(false);
+          },
+        )
         .catch((err) => options.onFailure?.(err))
         .finally(() => {
           inFlight--;

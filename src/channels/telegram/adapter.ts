@@ -5,9 +5,10 @@
  */
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { ChannelLogger, ChatUpdateHandler } from '../chat-handler.js';
+import type { OutboxSender } from '../shared/outbox-sender.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import { SendError, type SendQueue } from '../shared/send-queue.js';
-import { renderForTelegram } from './render.js';
+import { renderForTelegram, type TelegramMessage } from './render.js';
 import { parseTelegramUpdate } from './updates.js';
 
 export interface TelegramChannelDeps {
@@ -15,6 +16,8 @@ export interface TelegramChannelDeps {
   apiRoot: string;
   handleUpdate: ChatUpdateHandler;
   sendQueue: SendQueue;
+  /** Replies go through the outbox: stored with the turn, sent, then cleared. */
+  outbox: OutboxSender;
   rateLimiter: RateLimiter;
   log: ChannelLogger;
   /** Commands shown in Telegram's menu: [command, description]. */
@@ -36,14 +39,25 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 40 } });
 
   function enqueue(chatId: number, call: () => Promise<unknown>): void {
-    deps.sendQueue.enqueue(`telegram:${chatId}`, async () => {
-      try {
-        await call();
-      } catch (err) {
-        throw toSendError(err);
-      }
-    });
+    deps.sendQueue.enqueue(`telegram:${chatId}`, () => sendOrThrow(call));
   }
+
+  async function sendOrThrow(call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (err) {
+      throw toSendError(err);
+    }
+  }
+
+  /** Sends one stored reply (the outbox's deliverer). */
+  const deliver = (chat: string, message: unknown) => {
+    const m = message as TelegramMessage;
+    return sendOrThrow(() => bot.api.sendMessage(Number(chat), m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) }));
+  };
+
+  const rendered = (chatId: number) => (response: Parameters<typeof renderForTelegram>[0]) =>
+    renderForTelegram(response).map((message) => ({ chat: String(chatId), message }));
 
   /** Handles one raw update; storage errors propagate (the webhook answers 503 and Telegram retries). */
   function handleUpdate(body: unknown): UpdateOutcome {
@@ -56,19 +70,19 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
       enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
       const chatId = cq.message?.chat.id ?? cq.from.id;
       if (!deps.rateLimiter.allow(`telegram:${cq.from.id}`)) return 'limited';
-      const response = deps.handleUpdate('telegram', key, String(cq.from.id), { payload: cq.data ?? '' });
-      if (!response) return 'duplicate';
-      for (const m of renderForTelegram(response)) enqueue(chatId, () => bot.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) }));
+      const queued = deps.handleUpdate('telegram', key, String(cq.from.id), { payload: cq.data ?? '' }, rendered(chatId));
+      if (!queued) return 'duplicate';
+      deps.outbox.send('telegram', queued, deliver);
       return 'handled';
     }
     const msg = update.message;
     if (!msg || !msg.from) return 'ignored';
     if (!deps.rateLimiter.allow(`telegram:${msg.from.id}`)) return 'limited';
-    const response = deps.handleUpdate('telegram', key, String(msg.from.id), msg.text !== undefined ? { text: msg.text } : {});
-    if (!response) return 'duplicate';
     const chatId = msg.chat.id;
+    const queued = deps.handleUpdate('telegram', key, String(msg.from.id), msg.text !== undefined ? { text: msg.text } : {}, rendered(chatId));
+    if (!queued) return 'duplicate';
     enqueue(chatId, () => bot.api.sendChatAction(chatId, 'typing').catch(() => undefined)); // best-effort
-    for (const m of renderForTelegram(response)) enqueue(chatId, () => bot.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) }));
+    deps.outbox.send('telegram', queued, deliver);
     return 'handled';
   }
 
@@ -80,6 +94,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
   return {
     bot,
     handleUpdate,
+    /** Sends the replies a crash left in the outbox; returns how many. */
+    resume: () => deps.outbox.resume('telegram', deliver),
     async registerCommands(): Promise<void> {
       try {
         await bot.api.setMyCommands(deps.commands);

@@ -4,9 +4,10 @@
  */
 import type { ChatUpdateHandler, ChannelLogger } from '../chat-handler.js';
 import type { BotResponse, Translator } from '../../core/types.js';
+import type { OutboxSender } from '../shared/outbox-sender.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import { numberList, renderNumbered } from '../shared/numbered-options.js';
-import { SendError, type SendQueue } from '../shared/send-queue.js';
+import { SendError } from '../shared/send-queue.js';
 import { splitText } from '../shared/split-text.js';
 import { ZaloApiError, type ZaloClient } from './client.js';
 import type { ZaloEvent } from './events.js';
@@ -17,7 +18,8 @@ export interface ZaloChannelDeps {
   client: ZaloClient;
   handleUpdate: ChatUpdateHandler;
   t: Translator;
-  sendQueue: SendQueue;
+  /** Replies go through the outbox: stored with the turn, sent, then cleared. */
+  outbox: OutboxSender;
   rateLimiter: RateLimiter;
   log: ChannelLogger;
   sleep?: (ms: number) => Promise<void>;
@@ -46,17 +48,14 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let polling = false;
 
-  function send(chatId: string, texts: string[]): void {
-    for (const text of texts) {
-      deps.sendQueue.enqueue(`zalo:${chatId}`, async () => {
-        try {
-          await deps.client.sendMessage(chatId, text);
-        } catch (err) {
-          throw toSendError(err);
-        }
-      });
+  /** Sends one stored reply (the outbox's deliverer). */
+  const deliver = async (chat: string, message: unknown) => {
+    try {
+      await deps.client.sendMessage(chat, (message as { text: string }).text);
+    } catch (err) {
+      throw toSendError(err);
     }
-  }
+  };
 
   /** Handles one event; storage errors propagate (the webhook answers 503 and the platform retries). */
   function handleEvent(event: ZaloEvent): EventOutcome {
@@ -65,9 +64,11 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
     const text = event.event_name === 'message.text.received' ? message.text : undefined;
     // Images, stickers, voice and unsupported (e.g. protected users') events get the core's polite "type
     // your question in words" reply.
-    const response = deps.handleUpdate('zalo', `${event.event_name}:${message.message_id}`, message.from.id, text !== undefined ? { text } : {});
-    if (!response) return 'duplicate';
-    send(message.chat.id, renderForZalo(response, deps.t));
+    const queued = deps.handleUpdate('zalo', `${event.event_name}:${message.message_id}`, message.from.id, text !== undefined ? { text } : {}, (response) =>
+      renderForZalo(response, deps.t).map((t) => ({ chat: message.chat.id, message: { text: t } })),
+    );
+    if (!queued) return 'duplicate';
+    deps.outbox.send('zalo', queued, deliver);
     return 'handled';
   }
 
@@ -94,6 +95,8 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
 
   return {
     handleEvent,
+    /** Sends the replies a crash left in the outbox; returns how many. */
+    resume: () => deps.outbox.resume('zalo', deliver),
     /** Long polling until stop(); returns when stopped. */
     startPolling: () => poll(),
     stop() {

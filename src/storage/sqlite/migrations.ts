@@ -88,4 +88,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE unanswered ADD COLUMN resolution TEXT;
   ALTER TABLE staff_requests ADD COLUMN updated_at INTEGER;
   `,
+  `
+  -- Replies waiting to be sent to a platform chat, written with the turn that produced them and deleted once
+  -- sent. Each row is sealed (AES-GCM): it names the chat, which is never stored in clear.
+  CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    sealed     TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_channel ON outbox (channel, id);
+  `,
 ];

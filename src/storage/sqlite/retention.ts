@@ -2,7 +2,7 @@
  * Retention: what the bot no longer needs is deleted on a schedule. Idle conversation state, questions staff
  * have resolved (attached, answered, dismissed), staff requests answered or closed (with any contact left), and
  * the platform update ids kept to drop redelivered updates (kept at least 24 hours: Telegram redelivers within
- * that time).
+ * that time), and replies the platforms never took within that time (sealed; stale by then).
  */
 import { guard } from '../storage-error.js';
 import type { Db } from './database.js';
@@ -21,6 +21,7 @@ export interface PurgeCounts {
   unanswered: number;
   staffRequests: number;
   updates: number;
+  outbox: number;
 }
 
 export function createSqliteRetention(db: Db) {
@@ -28,11 +29,13 @@ export function createSqliteRetention(db: Db) {
   const unanswered = db.prepare("DELETE FROM unanswered WHERE status <> 'new' AND COALESCE(resolved_at, created_at) < ?");
   const requests = db.prepare("DELETE FROM staff_requests WHERE status <> 'new' AND COALESCE(updated_at, created_at) < ?");
   const updates = db.prepare('DELETE FROM processed_updates WHERE created_at < ?');
+  const outbox = db.prepare('DELETE FROM outbox WHERE created_at < ?');
   const run = db.transaction((c: RetentionCutoffs): PurgeCounts => ({
     sessions: sessions.run(c.idleStateBefore).changes,
     unanswered: unanswered.run(c.resolvedBefore).changes,
     staffRequests: requests.run(c.resolvedBefore).changes,
     updates: updates.run(c.dedupeBefore).changes,
+    outbox: outbox.run(c.dedupeBefore).changes,
   }));
   return {
     purge(cutoffs: RetentionCutoffs): PurgeCounts {
