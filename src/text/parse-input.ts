@@ -72,8 +72,9 @@ export function parseMoney(raw: string): number | null {
     }
     matchedAny = true;
   }
-  if (!matchedAny || !Number.isFinite(total) || total <= 0) return null;
-  return Math.round(total);
+  const amount = Math.round(total);
+  if (!matchedAny || !Number.isFinite(amount) || amount <= 0) return null;
+  return amount;
 }
 
 /** An age in years (from "45", "45 tuổi", "sinh năm 1980"), given the current year; null if implausible. */
