@@ -41,13 +41,29 @@ export function tokenize(text: string): string[] {
   return joined.match(TOKEN) ?? [];
 }
 
+// Each distinct token is decoded (Telex/VNI) and given its canonical tone placement once; messages repeat the
+// same few thousand syllables. Bounded: cleared when full.
+const TOKEN_MEMO_MAX = 50_000;
+const tokenMemo = new Map<string, { canonical: string; decoded: boolean }>();
+
+function canonicalToken(token: string): { canonical: string; decoded: boolean } {
+  let known = tokenMemo.get(token);
+  if (known === undefined) {
+    const d = decodeInputMethod(token);
+    known = { canonical: canonicalSyllable(d), decoded: d !== token };
+    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+    if (token.length <= 24) tokenMemo.set(token, known);
+  }
+  return known;
+}
+
 export function normalizeText(raw: string): NormalizedText {
   const cleaned = cleanText(raw).toLowerCase();
   let accented = hasDiacritics(cleaned);
   const decoded = tokenize(cleaned).map((token) => {
-    const d = decodeInputMethod(token);
-    if (d !== token) accented = true;
-    return canonicalSyllable(d);
+    const { canonical, decoded } = canonicalToken(token);
+    if (decoded) accented = true;
+    return canonical;
   });
   const tokens = expandAbbreviations(decoded);
   return { tokens, folded: tokens.map(fold), text: tokens.join(' '), accented };
