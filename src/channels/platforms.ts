@@ -37,6 +37,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
   const sendQueue = createSendQueue({ onFailure: (err) => log.warn(`send failed: ${(err as Error).message}`) });
   const outbox = createOutboxSender(app.outbox, sendQueue, (err) => log.warn(`outbox: ${(err as Error).message}`));
   let resumed = false;
+  const limitNotice = app.i18n.t(config.defaultLanguage, 'rateLimit.notice');
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, burst: Math.max(5, Math.ceil(config.rateLimitPerMinute / 3)) });
   const webhook = Boolean(config.publicUrl);
   const polls: Promise<void>[] = [];
@@ -49,6 +50,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
         sendQueue,
         outbox,
         rateLimiter,
+        limitNotice,
         log,
         commands: COMMANDS.map((c) => ({ command: c, description: app.i18n.t(config.defaultLanguage, `telegram.commands.${c}`) })),
       })
@@ -59,6 +61,8 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
         handleUpdate: app.handleUpdate,
         t: app.i18n.t,
         outbox,
+        sendQueue,
+        limitNotice,
         rateLimiter,
         log,
       })

@@ -7,15 +7,10 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { createRateLimiter } from '../../src/channels/shared/rate-limiter.js';
-import { createOutboxSender } from '../../src/channels/shared/outbox-sender.js';
-import { createSendQueue } from '../../src/channels/shared/send-queue.js';
-import { createTelegramChannel } from '../../src/channels/telegram/adapter.js';
 import { registerTelegramWebhook } from '../../src/channels/telegram/webhook.js';
-import { createZaloChannel } from '../../src/channels/zalo/adapter.js';
-import { createZaloClient } from '../../src/channels/zalo/client.js';
 import { registerZaloWebhook } from '../../src/channels/zalo/webhook.js';
 import { loadConfig } from '../../src/config/config.js';
+import { telegramChannelFor, zaloChannelFor } from '../helpers/channels.js';
 import { startFakeTelegram, startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
 import { ROOT, startTestServer, tempDir, type TestServer } from '../helpers/test-server.js';
 
@@ -31,11 +26,9 @@ interface Driver {
   close(): Promise<void>;
 }
 
-const log = { info: () => {}, warn: () => {}, error: () => {} };
 const SECRET = 'contract-webhook-secret-1';
 const newApp = () => createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
-const queue = () => createSendQueue({ baseDelayMs: 1, maxAttempts: 3 });
-const limiter = () => createRateLimiter({ perMinute: 6000, burst: 100 });
+const fast = { queue: { baseDelayMs: 1, maxAttempts: 3 }, perMinute: 6000 };
 
 async function webDriver(): Promise<Driver> {
   const s: TestServer = await startTestServer();
@@ -58,8 +51,7 @@ async function telegramDriver(): Promise<Driver> {
   const token = '1234567:contract-telegram-token-abc';
   const fake = await startFakeTelegram(token);
   const app: App = newApp();
-  const sendQueue = queue();
-  const channel = createTelegramChannel({ token, apiRoot: fake.url, handleUpdate: app.handleUpdate, sendQueue, outbox: createOutboxSender(app.outbox, sendQueue, () => {}), rateLimiter: limiter(), log, commands: [] });
+  const channel = telegramChannelFor(app, token, fake.url, fast);
   const server: FastifyInstance = Fastify();
   registerTelegramWebhook(server, { secret: SECRET, channel });
   let updateId = 1;
@@ -92,7 +84,7 @@ async function zaloDriver(): Promise<Driver> {
   const token = '1234567:contract-zalo-token';
   const fake = await startFakeZalo(token);
   const app: App = newApp();
-  const channel = createZaloChannel({ client: createZaloClient({ token, apiRoot: fake.url }), handleUpdate: app.handleUpdate, t: app.i18n.t, outbox: createOutboxSender(app.outbox, queue(), () => {}), rateLimiter: limiter(), log });
+  const channel = zaloChannelFor(app, token, fake.url, fast);
   const server: FastifyInstance = Fastify();
   registerZaloWebhook(server, { secret: SECRET, channel });
   let n = 1;

@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, DATABASE_FILE, type App } from '../../src/app.js';
-import { createOutboxSender } from '../../src/channels/shared/outbox-sender.js';
-import { createRateLimiter } from '../../src/channels/shared/rate-limiter.js';
-import { createSendQueue } from '../../src/channels/shared/send-queue.js';
-import { createZaloChannel } from '../../src/channels/zalo/adapter.js';
-import { createZaloClient } from '../../src/channels/zalo/client.js';
 import { loadConfig } from '../../src/config/config.js';
-import { quietLog as log, telegramChannelFor } from '../helpers/channels.js';
+import { telegramChannelFor, zaloChannelFor } from '../helpers/channels.js';
 import { startFakeTelegram, startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
 import { ROOT, tempDir } from '../helpers/test-server.js';
 
@@ -17,7 +12,7 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtu
 const appOn = (dataDir: string) => createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
 const outboxRows = (app: App) => (app.db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
 
-const telegramOn = (app: App, apiRoot: string, maxAttempts = 3) => telegramChannelFor(app, TOKEN, apiRoot, { baseDelayMs: 1, maxAttempts });
+const telegramOn = (app: App, apiRoot: string, maxAttempts = 3) => telegramChannelFor(app, TOKEN, apiRoot, { queue: { baseDelayMs: 1, maxAttempts } });
 
 const closers: (() => unknown)[] = [];
 afterEach(async () => {
@@ -65,14 +60,7 @@ describe('outbox: a handled update never loses its reply', () => {
     const fake = await startFakeZalo(TOKEN);
     closers.push(() => fake.close());
     fake.faults.push(...Array.from({ length: 5 }, () => ({ method: 'sendMessage', status: 403 })));
-    const channel = createZaloChannel({
-      client: createZaloClient({ token: TOKEN, apiRoot: fake.url }),
-      handleUpdate: app.handleUpdate,
-      t: app.i18n.t,
-      outbox: createOutboxSender(app.outbox, createSendQueue({ baseDelayMs: 1 }), () => {}),
-      rateLimiter: createRateLimiter({ perMinute: 600, burst: 50 }),
-      log,
-    });
+    const channel = zaloChannelFor(app, TOKEN, fake.url, { queue: { baseDelayMs: 1 } });
     const event = fixture('zalo-text-event.json');
     expect(channel.handleEvent(event.result ?? event)).toBe('handled');
     await waitFor(() => outboxRows(app) === 0);

@@ -39,7 +39,7 @@ beforeEach(() => {
 afterEach(() => app.close());
 
 const channelFor = (apiRoot: string, sleep?: (ms: number) => Promise<void>): TelegramChannel =>
-  telegramChannelFor(app, TOKEN, apiRoot, sleep ? { sleep } : {});
+  telegramChannelFor(app, TOKEN, apiRoot, { queue: sleep ? { sleep } : {} });
 
 describe('Telegram end to end against telegram-test-api (long polling)', () => {
   it('answers a question with an inline keyboard, and a button press with the next answer', async () => {

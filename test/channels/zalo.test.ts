@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { createRateLimiter } from '../../src/channels/shared/rate-limiter.js';
-import { createOutboxSender } from '../../src/channels/shared/outbox-sender.js';
-import { createSendQueue } from '../../src/channels/shared/send-queue.js';
-import { createZaloChannel, renderForZalo, type ZaloChannel } from '../../src/channels/zalo/adapter.js';
+import { renderForZalo, type ZaloChannel } from '../../src/channels/zalo/adapter.js';
 import { createZaloClient, ZaloApiError } from '../../src/channels/zalo/client.js';
 import { registerZaloWebhook } from '../../src/channels/zalo/webhook.js';
+import { zaloChannelFor } from '../helpers/channels.js';
 import { loadConfig } from '../../src/config/config.js';
 import { StorageError } from '../../src/storage/storage-error.js';
 import { startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
@@ -30,15 +28,7 @@ beforeEach(async () => {
   fake = await startFakeZalo(TOKEN);
   app = createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
   const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-  channel = createZaloChannel({
-    client: createZaloClient({ token: TOKEN, apiRoot: fake.url }),
-    handleUpdate: app.handleUpdate,
-    t: app.i18n.t,
-    outbox: createOutboxSender(app.outbox, createSendQueue({ baseDelayMs: 5, onFailure: (e) => log.warn(String(e)) }), (e) => log.warn(String(e))),
-    rateLimiter: createRateLimiter({ perMinute: 600, burst: 50 }),
-    log,
-    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
-  });
+  channel = zaloChannelFor(app, TOKEN, fake.url, { log, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
 });
 afterEach(async () => {
   channel.stop();

@@ -20,6 +20,8 @@ export interface TelegramChannelDeps {
   outbox: OutboxSender;
   rateLimiter: RateLimiter;
   log: ChannelLogger;
+  /** Told once to a user who sends too fast (the rest of the flood is dropped). */
+  limitNotice: string;
   /** Commands shown in Telegram's menu: [command, description]. */
   commands: { command: string; description: string }[];
 }
@@ -56,6 +58,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     return sendOrThrow(() => bot.api.sendMessage(Number(chat), m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) }));
   };
 
+  /** False when the user sends too fast; the first time, they are told so. */
+  function allowed(userId: number, chatId: number): boolean {
+    const decision = deps.rateLimiter.check(`telegram:${userId}`);
+    if (decision === 'limited-first') enqueue(chatId, () => bot.api.sendMessage(chatId, deps.limitNotice));
+    return decision === 'allowed';
+  }
+
   const rendered = (chatId: number) => (response: Parameters<typeof renderForTelegram>[0]) =>
     renderForTelegram(response).map((message) => ({ chat: String(chatId), message }));
 
@@ -69,7 +78,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
       // Always answer a callback query, even for a forged or repeated one, so the button stops spinning.
       enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
       const chatId = cq.message?.chat.id ?? cq.from.id;
-      if (!deps.rateLimiter.allow(`telegram:${cq.from.id}`)) return 'limited';
+      if (!allowed(cq.from.id, chatId)) return 'limited';
       const queued = deps.handleUpdate('telegram', key, String(cq.from.id), { payload: cq.data ?? '' }, rendered(chatId));
       if (!queued) return 'duplicate';
       deps.outbox.send('telegram', queued, deliver);
@@ -77,8 +86,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     }
     const msg = update.message;
     if (!msg || !msg.from) return 'ignored';
-    if (!deps.rateLimiter.allow(`telegram:${msg.from.id}`)) return 'limited';
     const chatId = msg.chat.id;
+    if (!allowed(msg.from.id, chatId)) return 'limited';
     const queued = deps.handleUpdate('telegram', key, String(msg.from.id), msg.text !== undefined ? { text: msg.text } : {}, rendered(chatId));
     if (!queued) return 'duplicate';
     enqueue(chatId, () => bot.api.sendChatAction(chatId, 'typing').catch(() => undefined)); // best-effort

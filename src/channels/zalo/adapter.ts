@@ -7,7 +7,7 @@ import type { BotResponse, Translator } from '../../core/types.js';
 import type { OutboxSender } from '../shared/outbox-sender.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import { numberList, renderNumbered } from '../shared/numbered-options.js';
-import { SendError } from '../shared/send-queue.js';
+import { SendError, type SendQueue } from '../shared/send-queue.js';
 import { splitText } from '../shared/split-text.js';
 import { ZaloApiError, type ZaloClient } from './client.js';
 import type { ZaloEvent } from './events.js';
@@ -20,6 +20,9 @@ export interface ZaloChannelDeps {
   t: Translator;
   /** Replies go through the outbox: stored with the turn, sent, then cleared. */
   outbox: OutboxSender;
+  /** For what is not a turn's reply: the one notice to a user who sends too fast. */
+  sendQueue: SendQueue;
+  limitNotice: string;
   rateLimiter: RateLimiter;
   log: ChannelLogger;
   sleep?: (ms: number) => Promise<void>;
@@ -60,7 +63,9 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   /** Handles one event; storage errors propagate (the webhook answers 503 and the platform retries). */
   function handleEvent(event: ZaloEvent): EventOutcome {
     const { message } = event;
-    if (!deps.rateLimiter.allow(`zalo:${message.from.id}`)) return 'limited';
+    const decision = deps.rateLimiter.check(`zalo:${message.from.id}`);
+    if (decision === 'limited-first') deps.sendQueue.enqueue(`zalo:${message.chat.id}`, () => deliver(message.chat.id, { text: deps.limitNotice }));
+    if (decision !== 'allowed') return 'limited';
     const text = event.event_name === 'message.text.received' ? message.text : undefined;
     // Images, stickers, voice and unsupported (e.g. protected users') events get the core's polite "type
     // your question in words" reply.

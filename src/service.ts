@@ -1,0 +1,71 @@
+/**
+ * The whole bot service as `npm start` runs it: the app, the platforms (polling or webhooks), the one HTTP
+ * server with the web chat and the staff console, the hourly retention purge, and a graceful stop. main.ts adds
+ * only the process around it (signals, exit codes); the tests start the same service on 127.0.0.1.
+ */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { registerStaffConsole } from './admin/console.js';
+import { staffConsoleDeps } from './admin/console-deps.js';
+import { createApp, type App } from './app.js';
+import { createPlatforms, type Platforms } from './channels/platforms.js';
+import type { Config } from './config/config.js';
+import { createHttpServer } from './http/server.js';
+
+const PURGE_EVERY_MS = 3_600_000;
+
+export interface Service {
+  app: App;
+  platforms: Platforms;
+  server: FastifyInstance;
+  /** Sends what a crash left in the outbox, listens, starts the platforms, purges once; the address. */
+  start(): Promise<string>;
+  /** Stops accepting, finishes in-flight requests, sends what is queued, writes the counts, closes the database. */
+  stop(): Promise<void>;
+}
+
+export function createService(config: Config, options: { logger?: FastifyServerOptions['logger'] } = {}): Service {
+  const app = createApp(config);
+  // The platforms log through the server's logger, which exists once the server is built below.
+  const log = { info: (m: string) => server.log.info(m), warn: (m: string) => server.log.warn(m), error: (m: string) => server.log.error(m) };
+  const platforms = createPlatforms(config, app, log);
+  const server = createHttpServer({
+    handle: app.handle,
+    t: app.i18n.t,
+    checkStorage: () => void app.db.prepare('SELECT 1').get(),
+    logger: options.logger ?? { level: config.logLevel },
+    routes: [(s) => platforms.register(s), (s) => registerStaffConsole(s, staffConsoleDeps(app))],
+  });
+  const purge = () => {
+    try {
+      const n = app.purgeExpired();
+      if (Object.values(n).some((c) => c > 0)) server.log.info({ purged: n }, 'retention purge');
+    } catch (err) {
+      server.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'retention purge failed');
+    }
+  };
+  let purgeTimer: NodeJS.Timeout | undefined;
+  let stopped: Promise<void> | undefined;
+  return {
+    app,
+    platforms,
+    server,
+    async start() {
+      platforms.resume(); // before listening: a chat's old replies go out before its new ones
+      const address = await server.listen({ port: config.port, host: config.host });
+      await platforms.start();
+      purge();
+      purgeTimer = setInterval(purge, PURGE_EVERY_MS);
+      purgeTimer.unref();
+      return address;
+    },
+    stop() {
+      stopped ??= (async () => {
+        clearInterval(purgeTimer);
+        await server.close(); // stops accepting, waits for in-flight requests
+        await platforms.stop(); // stops polling, sends what is queued
+        app.close();
+      })();
+      return stopped;
+    },
+  };
+}
