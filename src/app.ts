@@ -185,9 +185,11 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
       if (!db.open) return;
       try {
         metrics.close();
-      } finally {
-        db.close();
+      } catch (err) {
+        // A full or locked disk at shutdown costs the last second of anonymous counts, never a clean stop.
+        process.stderr.write(`engagement counts not written at shutdown: ${(err as Error).message}\n`);
       }
+      db.close();
     },
   };
 }
