@@ -27,7 +27,7 @@ import { createSqliteKnowledgeChanges } from './storage/sqlite/knowledge-changes
 import { createSqliteOutbox } from './storage/sqlite/outbox.js';
 import type { OutboxStore } from './storage/outbox-store.js';
 import { createSealedBox } from './privacy/sealed-box.js';
-import type { ChatUpdateHandler } from './channels/chat-handler.js';
+import type { ChatUpdateHandler, UpdateSeen } from './channels/chat-handler.js';
 import { createSqliteRetention, type PurgeCounts } from './storage/sqlite/retention.js';
 import { createSqliteStaffAccounts, createSqliteStaffSessions } from './storage/sqlite/staff-accounts.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
@@ -61,6 +61,8 @@ export interface App {
   handle(channel: Channel, platformId: string, input: { text?: string; payload?: string }): ReturnType<Router['handle']>;
   /** Like handle, for a platform update with an id (see ChatUpdateHandler): claimed, answered, replies queued. */
   handleUpdate: ChatUpdateHandler;
+  /** Whether a platform update was already handled (a redelivery). */
+  updateSeen: UpdateSeen;
   /** Replies waiting to be sent to platform chats (sealed; see storage/sqlite/outbox.ts). */
   outbox: OutboxStore;
   /** Deletes what retention no longer allows to keep (see storage/sqlite/retention.ts). */
@@ -92,7 +94,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     return result;
   };
   const unanswered = createSqliteUnansweredQueue(db);
-  const staffQueue = createSqliteStaffQueue(db);
+  const staffQueue = createSqliteStaffQueue(db, createSealedBox(secret, 'staff-contact'));
   const faq = () => knowledge.faq();
   const kit = createReplyKit(faq, i18n.t);
   // (The router builds its own kit with flow links; the engine's kit renders plain answers inside flows.)
@@ -172,6 +174,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
       return inTurn(() => (claims.claim(channel, updateKey, clock()) ? outbox.add(channel, render(router.handle(message)), clock()) : null));
     },
     outbox,
+    updateSeen: (channel, key) => claims.seen(channel, key),
     purgeExpired() {
       const now = clock();
       const day = 86_400_000;

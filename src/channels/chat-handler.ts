@@ -24,6 +24,9 @@ export type ChatUpdateHandler = (
   render: (response: BotResponse) => Outgoing[],
 ) => QueuedOutgoing[] | null;
 
+/** True when that platform update was already handled (checked before the flood guard counts it). */
+export type UpdateSeen = (channel: Channel, updateKey: string) => boolean;
+
 /** What channels log: never message texts, tokens or URLs that contain a token. */
 export interface ChannelLogger {
   info(msg: string): void;

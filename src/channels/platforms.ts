@@ -47,6 +47,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
         token: config.telegram.token,
         apiRoot: config.telegram.apiRoot,
         handleUpdate: app.handleUpdate,
+        updateSeen: app.updateSeen,
         sendQueue,
         outbox,
         rateLimiter,
@@ -59,6 +60,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
     ? createZaloChannel({
         client: createZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot }),
         handleUpdate: app.handleUpdate,
+        updateSeen: app.updateSeen,
         t: app.i18n.t,
         outbox,
         sendQueue,

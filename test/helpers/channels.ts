@@ -31,13 +31,14 @@ function shared(app: App, o: ChannelOptions) {
 }
 
 export function telegramChannelFor(app: App, token: string, apiRoot: string, o: ChannelOptions = {}): TelegramChannel {
-  return createTelegramChannel({ token, apiRoot, handleUpdate: app.handleUpdate, ...shared(app, o), commands: [{ command: 'menu', description: 'Danh sách chủ đề' }] });
+  return createTelegramChannel({ token, apiRoot, handleUpdate: app.handleUpdate, updateSeen: app.updateSeen, ...shared(app, o), commands: [{ command: 'menu', description: 'Danh sách chủ đề' }] });
 }
 
 export function zaloChannelFor(app: App, token: string, apiRoot: string, o: ChannelOptions & { sleep?: (ms: number) => Promise<void> } = {}): ZaloChannel {
   return createZaloChannel({
     client: createZaloClient({ token, apiRoot }),
     handleUpdate: app.handleUpdate,
+    updateSeen: app.updateSeen,
     t: app.i18n.t,
     ...shared(app, o),
     ...(o.sleep ? { sleep: o.sleep } : {}),

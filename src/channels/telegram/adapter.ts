@@ -4,7 +4,7 @@
  * core's polite "type your question in words" reply. 429 honours retry_after; 5xx and network errors retry.
  */
 import { Bot, GrammyError, HttpError } from 'grammy';
-import type { ChannelLogger, ChatUpdateHandler } from '../chat-handler.js';
+import type { ChannelLogger, ChatUpdateHandler, UpdateSeen } from '../chat-handler.js';
 import type { OutboxSender } from '../shared/outbox-sender.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import { SendError, type SendQueue } from '../shared/send-queue.js';
@@ -15,6 +15,7 @@ export interface TelegramChannelDeps {
   token: string;
   apiRoot: string;
   handleUpdate: ChatUpdateHandler;
+  updateSeen: UpdateSeen;
   sendQueue: SendQueue;
   /** Replies go through the outbox: stored with the turn, sent, then cleared. */
   outbox: OutboxSender;
@@ -74,6 +75,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     if (!update) return 'invalid';
     const key = String(update.update_id);
     const cq = update.callback_query;
+    // A redelivery is recognised before the flood guard counts it (the atomic claim below still decides).
+    if (deps.updateSeen('telegram', key)) {
+      if (cq) enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
+      return 'duplicate';
+    }
     if (cq) {
       // Always answer a callback query, even for a forged or repeated one, so the button stops spinning.
       enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));

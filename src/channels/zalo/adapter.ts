@@ -2,7 +2,7 @@
  * The Zalo channel: events in (webhook or long polling), replies out as text with numbered options (Zalo has
  * no buttons), split under 2000 characters. Every event is claimed once by event + message id.
  */
-import type { ChatUpdateHandler, ChannelLogger } from '../chat-handler.js';
+import type { ChatUpdateHandler, ChannelLogger, UpdateSeen } from '../chat-handler.js';
 import type { BotResponse, Translator } from '../../core/types.js';
 import type { OutboxSender } from '../shared/outbox-sender.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
@@ -17,6 +17,7 @@ export const ZALO_TEXT_LIMIT = 2000;
 export interface ZaloChannelDeps {
   client: ZaloClient;
   handleUpdate: ChatUpdateHandler;
+  updateSeen: UpdateSeen;
   t: Translator;
   /** Replies go through the outbox: stored with the turn, sent, then cleared. */
   outbox: OutboxSender;
@@ -63,13 +64,16 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   /** Handles one event; storage errors propagate (the webhook answers 503 and the platform retries). */
   function handleEvent(event: ZaloEvent): EventOutcome {
     const { message } = event;
+    const key = `${event.event_name}:${message.message_id}`;
+    // A redelivery is recognised before the flood guard counts it (the atomic claim below still decides).
+    if (deps.updateSeen('zalo', key)) return 'duplicate';
     const decision = deps.rateLimiter.check(`zalo:${message.from.id}`);
     if (decision === 'limited-first') deps.sendQueue.enqueue(`zalo:${message.chat.id}`, () => deliver(message.chat.id, { text: deps.limitNotice }));
     if (decision !== 'allowed') return 'limited';
     const text = event.event_name === 'message.text.received' ? message.text : undefined;
     // Images, stickers, voice and unsupported (e.g. protected users') events get the core's polite "type
     // your question in words" reply.
-    const queued = deps.handleUpdate('zalo', `${event.event_name}:${message.message_id}`, message.from.id, text !== undefined ? { text } : {}, (response) =>
+    const queued = deps.handleUpdate('zalo', key, message.from.id, text !== undefined ? { text } : {}, (response) =>
       renderForZalo(response, deps.t).map((t) => ({ chat: message.chat.id, message: { text: t } })),
     );
     if (!queued) return 'duplicate';
