@@ -72,7 +72,7 @@ export interface App {
 
 export function createApp(config: Config, clock: () => number = Date.now): App {
   const kb = loadKnowledgeBase(config.knowledgeDir);
-  const db = openDatabase(join(config.dataDir, DATABASE_FILE));
+  const db = openDatabase(join(config.dataDir, DATABASE_FILE), { synchronous: config.dbSync });
   const knowledge = createLiveKnowledge(kb, createSqliteKnowledgeChanges(db), (why) => process.stderr.write(`${why}\n`));
   const secret = loadOrCreateSecret(config.dataDir, config.userKeySecret);
   const keyer = createUserKeyer(secret);
@@ -186,6 +186,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     },
     close() {
       if (!db.open) return;
+      outbox.flush();
       try {
         metrics.close();
       } catch (err) {

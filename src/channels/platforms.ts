@@ -35,7 +35,7 @@ const COMMANDS = ['start', 'menu', 'help', 'lang', 'forget'] as const;
 
 export function createPlatforms(config: Config, app: App, log: ChannelLogger): Platforms {
   const sendQueue = createSendQueue({ onFailure: (err) => log.warn(`send failed: ${(err as Error).message}`) });
-  const outbox = createOutboxSender(app.outbox, sendQueue, (err) => log.warn(`outbox: ${(err as Error).message}`));
+  const outbox = createOutboxSender(app.outbox, sendQueue);
   let resumed = false;
   const limitNotice = app.i18n.t(config.defaultLanguage, 'rateLimit.notice');
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, burst: Math.max(5, Math.ceil(config.rateLimitPerMinute / 3)) });

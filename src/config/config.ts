@@ -35,6 +35,7 @@ const schema = z.object({
   ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be 16–256 characters').max(256, 'must be 16–256 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).default(30),
   METRICS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  DB_SYNC: z.enum(['full', 'normal'], { error: 'must be full or normal' }).default('full'),
   RETENTION_DAYS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(30),
   DEDUPE_HOURS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(24, 'must be at least 24 (Telegram redelivers for 24 hours)').max(720, 'must be at most 720').default(48),
 });
@@ -55,6 +56,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Whether anonymous engagement counts are kept. */
   metrics: boolean;
+  /** SQLite durability: 'full' survives a power cut, 'normal' a crash of the process. */
+  dbSync: 'full' | 'normal';
   /** Days idle conversation state and resolved questions are kept. */
   retentionDays: number;
   /** Hours platform update ids are kept to drop redeliveries. */
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(c.ZALO_BOT_TOKEN ? { zalo: { token: c.ZALO_BOT_TOKEN, apiRoot: trim(c.ZALO_API_ROOT), ...(c.ZALO_WEBHOOK_SECRET ? { webhookSecret: c.ZALO_WEBHOOK_SECRET } : {}) } } : {}),
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     metrics: c.METRICS === 'on',
+    dbSync: c.DB_SYNC,
     retentionDays: c.RETENTION_DAYS,
     dedupeHours: c.DEDUPE_HOURS,
   };

@@ -17,6 +17,8 @@ export interface OutboxStore {
   add(channel: Channel, items: readonly Outgoing[], at: number): QueuedOutgoing[];
   /** Replies not yet sent (after a crash), oldest first. */
   pending(channel: Channel): QueuedOutgoing[];
-  /** Sent, or refused for good: forget it. */
+  /** Sent, or refused for good: forget it (soon: cleared in batches). */
   done(id: number): void;
+  /** Clears what done() was told now (at shutdown). */
+  flush(): void;
 }

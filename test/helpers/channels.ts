@@ -24,7 +24,7 @@ function shared(app: App, o: ChannelOptions) {
   return {
     log,
     sendQueue,
-    outbox: createOutboxSender(app.outbox, sendQueue, (e) => log.warn(String(e))),
+    outbox: createOutboxSender(app.outbox, sendQueue),
     rateLimiter: createRateLimiter({ perMinute, burst: Math.max(5, Math.ceil(perMinute / 12)) }),
     limitNotice: app.i18n.t('vi', 'rateLimit.notice'),
   };

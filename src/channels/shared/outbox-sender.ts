@@ -15,21 +15,9 @@ export interface OutboxSender {
   resume(channel: Channel, deliver: Deliver): number;
 }
 
-export function createOutboxSender(store: OutboxStore, queue: SendQueue, onError: (err: unknown) => void): OutboxSender {
+export function createOutboxSender(store: OutboxStore, queue: SendQueue): OutboxSender {
   const send: OutboxSender['send'] = (channel, items, deliver) => {
-    for (const item of items) {
-      queue.enqueue(
-        `${channel}:${item.chat}`,
-        () => deliver(item.chat, item.message),
-        () => {
-          try {
-            store.done(item.id);
-          } catch (err) {
-            onError(err); // left in the outbox: sent again at the next start
-          }
-        },
-      );
-    }
+    for (const item of items) queue.enqueue(`${channel}:${item.chat}`, () => deliver(item.chat, item.message), () => store.done(item.id));
   };
   return {
     send,
