@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: one run, one table. Retrieval quality and latency of this project against plain fuse.js and
  * MiniSearch, end-to-end throughput against a bare node:http echo server, and the cost of engagement counting.
- * Options: --seconds N (each of the eighteen load phases, default 6), --skip-load (retrieval only).
+ * Options: --seconds N (each of the 24 load phases, default 6), --skip-load (retrieval only).
  */
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge/loader.js';
@@ -110,16 +110,22 @@ if (!skipLoad) {
     met: w.batched / w.perEvent >= 5 ? 'yes' : 'NO',
   });
   const bodies = chatBodies(texts);
-  const runs: Record<string, LoadFigures[]> = { echo: [], on: [], off: [] };
-  // Interleaved in every order (each contender equally often in each position), so that drift on a noisy
-  // machine and the order of the runs hit all three alike; six runs each, for an on/off difference of a few %.
-  const orders = [['echo', 'on', 'off'], ['on', 'off', 'echo'], ['off', 'echo', 'on'], ['echo', 'off', 'on'], ['off', 'on', 'echo'], ['on', 'echo', 'off']] as const;
+  // echo: bare node:http; on / off: the bot with metrics on / off (DB_SYNC=full, the default); normal: metrics
+  // on with DB_SYNC=normal (survives kill -9, not a power cut).
+  type Label = 'echo' | 'on' | 'off' | 'normal';
+  const runs: Record<Label, LoadFigures[]> = { echo: [], on: [], off: [], normal: [] };
+  const env: Record<Exclude<Label, 'echo'>, Record<string, string>> = { on: { METRICS: 'on' }, off: { METRICS: 'off' }, normal: { METRICS: 'on', DB_SYNC: 'normal' } };
+  // Interleaved, each contender in every position (rotations, then some reversed), so that drift on a noisy
+  // machine and the order of the runs hit all alike; six runs each, for an on/off difference of a few %.
+  const base: Label[] = ['echo', 'on', 'off', 'normal'];
+  const rotate = (l: Label[], k: number) => [...l.slice(k), ...l.slice(0, k)];
+  const orders = [0, 1, 2, 3].map((k) => rotate(base, k)).concat([0, 2].map((k) => rotate([...base].reverse(), k)));
   for (const order of orders) {
     for (const label of order) {
-      log(`load: ${label === 'echo' ? 'node:http echo' : `bot, metrics ${label}`} (${seconds} s)…`);
-      const server = label === 'echo' ? await startEcho() : await startBot({ METRICS: label });
+      log(`load: ${label === 'echo' ? 'node:http echo' : `bot, ${Object.entries(env[label]).map(([k, v]) => `${k}=${v}`).join(' ')}`} (${seconds} s)…`);
+      const server = label === 'echo' ? await startEcho() : await startBot(env[label]);
       try {
-        runs[label]!.push(await drive(label, server.url, label === 'echo' ? '/' : '/api/chat', bodies, seconds));
+        runs[label].push(await drive(label, server.url, label === 'echo' ? '/' : '/api/chat', bodies, seconds));
       } finally {
         await server.stop();
       }
@@ -132,10 +138,10 @@ if (!skipLoad) {
     return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
   };
   const errors = (l: LoadFigures[]) => l.reduce((a, b) => a + b.errors + b.non2xx, 0);
-  const [echoRps, onRps, offRps] = [median(runs.echo!, 'requestsPerSecond'), median(runs.on!, 'requestsPerSecond'), median(runs.off!, 'requestsPerSecond')];
-  const [echoP99, onP99] = [median(runs.echo!, 'p99'), median(runs.on!, 'p99')];
+  const [echoRps, onRps, offRps, normalRps] = [median(runs.echo, 'requestsPerSecond'), median(runs.on, 'requestsPerSecond'), median(runs.off, 'requestsPerSecond'), median(runs.normal, 'requestsPerSecond')];
+  const [echoP99, onP99, normalP99] = [median(runs.echo, 'p99'), median(runs.on, 'p99'), median(runs.normal, 'p99')];
   rows.push({
-    what: 'POST /api/chat requests/s (SQLite on, 50 connections, 100 users)',
+    what: 'POST /api/chat requests/s (SQLite, DB_SYNC=full; 50 connections)',
     ours: Math.round(onRps).toLocaleString('en'),
     peers: `node:http echo ${Math.round(echoRps).toLocaleString('en')}`,
     ratio: `${(onRps / echoRps).toFixed(3)} ×`,
@@ -150,6 +156,14 @@ if (!skipLoad) {
     target: '≤ 3 × echo',
     met: onP99 <= 3 * Math.max(1, echoP99) ? 'yes' : 'NO',
   });
+  rows.push({
+    what: 'the same with DB_SYNC=normal (survives kill -9, not a power cut)',
+    ours: `${Math.round(normalRps).toLocaleString('en')} · p99 ${normalP99.toFixed(0)} ms`,
+    peers: `node:http echo ${Math.round(echoRps).toLocaleString('en')}`,
+    ratio: `${(normalRps / echoRps).toFixed(3)} ×`,
+    target: '≥ 0.6 × echo',
+    met: normalRps / echoRps >= 0.6 ? 'yes' : 'NO',
+  });
   const turn = measureTurnCost(texts);
   const perRequestUs = 1e6 / onRps;
   rows.push({
@@ -160,7 +174,7 @@ if (!skipLoad) {
     target: '',
     met: '',
   });
-  rows.push({ what: 'errors and non-2xx answers', ours: String(errors(runs.on!) + errors(runs.off!)), peers: `echo ${errors(runs.echo!)}`, ratio: '', target: '0', met: errors(runs.on!) + errors(runs.off!) === 0 ? 'yes' : 'NO' });
+  rows.push({ what: 'errors and non-2xx answers', ours: String(errors(runs.on) + errors(runs.off) + errors(runs.normal)), peers: `echo ${errors(runs.echo)}`, ratio: '', target: '0', met: errors(runs.on) + errors(runs.off) + errors(runs.normal) === 0 ? 'yes' : 'NO' });
   const cost = 1 - onRps / offRps;
   rows.push({
     what: 'throughput cost of engagement counting',

@@ -190,15 +190,28 @@ for (const chat of list) {
   const id = `${chat.platform}:${chat.key}`;
   const got = crashedReplies.get(id) ?? [];
   const want = refReplies.get(id) ?? [];
-  // Walk the crashed run's replies: each is either the reference's next reply, or a copy of the reply just
-  // matched (taken by the platform, not yet cleared, when the bot died: sent again after the restart).
+  // Walk the crashed run's replies: each is either the reference's next reply, or part of a resent block: the
+  // last few replies before a kill, taken by the platform but not yet cleared from the outbox, sent again in
+  // order after the restart.
   let j = 0;
   let resent = 0;
   let strange = 0;
+  let replay = -1; // inside a resent block: the index in `want` of the copy expected next
   for (const text of got) {
-    if (j < want.length && text === want[j]) j++;
-    else if (j > 0 && text === want[j - 1]) resent++;
-    else strange++;
+    if (replay >= 0 && replay < j && text === want[replay]) {
+      replay++;
+      resent++;
+    } else if (j < want.length && text === want[j]) {
+      j++;
+      replay = -1;
+    } else {
+      const back = [1, 2, 3, 4, 5, 6, 7, 8].find((k) => j - k >= 0 && want[j - k] === text);
+      if (back === undefined) strange++;
+      else {
+        resent++;
+        replay = j - back + 1;
+      }
+    }
   }
   lost += want.length - j;
   duplicated += resent;
