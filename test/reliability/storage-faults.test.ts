@@ -96,11 +96,19 @@ describe('storage faults', () => {
       const chat = await s.post('/api/chat', { user: 'full', text: 'giá vàng hôm nay' });
       expect([200, 503]).toContain(chat.status);
 
+      // The updates acknowledged before the disk filled were answered.
+      await waitFor(() => results.filter((r) => r.status === 200).every((r) => repliesTo(r.id) > 0));
+      // A restart on the full disk (what a supervisor does after a crash): it starts and answers 503, no crash loop.
+      await s.close();
+      s = await startFullService({ DATA_DIR: dataDir });
+      expect((await fetch(`${s.url}/health`)).status).toBe(200);
+      expect((await s.telegramUpdate(tgUpdate(refused[0]!.id, `đóng bhxh tự nguyện thế nào, câu số ${refused[0]!.id}`))).status).toBe(503);
+
       // Space returns: the platform's redeliveries are handled and answered.
       rmSync(filler);
       for (const r of refused) expect((await s.telegramUpdate(tgUpdate(r.id, `đóng bhxh tự nguyện thế nào, câu số ${r.id}`))).json).toEqual({ ok: true, outcome: 'handled' });
       for (const r of results) expect(claimed(s, String(r.id)).n).toBe(1);
-      await waitFor(() => results.every((r) => repliesTo(r.id) > 0));
+      await waitFor(() => refused.every((r) => repliesTo(r.id) > 0));
       expect((await s.post('/api/chat', { user: 'full', text: 'giá vàng hôm nay' })).status).toBe(200);
       await s.close();
       s = undefined;
