@@ -32,39 +32,46 @@ export async function freePort(): Promise<number> {
 
 export interface Running {
   url: string;
+  port: number;
   child: ChildProcess;
+  /** ms from spawn until `readyPath` answered. */
+  startMs: number;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
-/** Starts a TypeScript entry point under tsx and waits until `readyPath` answers. */
-export async function startProcess(entry: string, env: Record<string, string>, readyPath = '/', nodeArgs: string[] = []): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(entry)], {
+/** Starts a TypeScript entry point under tsx (on `port`, or a free one) and waits until `readyPath` answers. */
+export async function startProcess(entry: string, env: Record<string, string>, readyPath = '/', options: { port?: number; nodeArgs?: string[] } = {}): Promise<Running> {
+  const port = options.port ?? (await freePort());
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', resolve(entry)], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${entry} exited during start-up (${child.exitCode ?? child.signalCode})`);
     try {
       const r = await fetch(url + readyPath, { method: readyPath === '/' ? 'POST' : 'GET', body: readyPath === '/' ? '{}' : undefined });
       if (r.status < 500) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`${entry} did not start`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() - t0 > 60_000) throw new Error(`${entry} did not start within 60 s`);
+    await new Promise((r) => setTimeout(r, 25));
   }
   return {
     url,
+    port,
     child,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+    startMs: Date.now() - t0,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
 

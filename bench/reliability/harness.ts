@@ -3,12 +3,11 @@
  * webhooks with them and sends its replies to them), the bot itself as its own process in webhook mode
  * (`npm start`'s entry point, a fresh data dir), and real-shaped webhook updates posted with their secrets.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startFakeTelegram, startFakeZalo } from '../../test/helpers/fake-platforms.js';
-import { freePort } from '../e2e.js';
+import { startProcess, type Running } from '../e2e.js';
 
 export const TELEGRAM_TOKEN = '7000001:reliability-telegram-token-abc';
 export const ZALO_TOKEN = '7000002:reliability-zalo-token';
@@ -49,53 +48,27 @@ export async function startFakes(): Promise<Fakes> {
   };
 }
 
-export interface BotProcess {
-  url: string;
-  port: number;
+export interface BotProcess extends Running {
   dataDir: string;
-  child: ChildProcess;
-  /** ms from spawn until /health answered 200. */
-  startMs: number;
-  /** Resolves with the exit code (null when killed by a signal). */
-  exited: Promise<number | null>;
 }
 
 /** Starts the bot (src/main.ts under tsx) in webhook mode for both platforms, on `port` or a free one. */
 export async function startBot(fakes: Fakes, options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<BotProcess> {
-  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bhxh-reliability-'));
-  const t0 = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('src/main.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: 'https://bhxh.reliability.test',
-      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-      TELEGRAM_API_ROOT: fakes.telegram.url,
-      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-      ZALO_BOT_TOKEN: ZALO_TOKEN,
-      ZALO_API_ROOT: fakes.zalo.url,
-      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-      ...options.env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the bot exited during start-up (${child.exitCode ?? child.signalCode})`);
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() - t0 > 60_000) throw new Error('the bot did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return { url, port, dataDir, child, startMs: Date.now() - t0, exited };
+  const env = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: 'https://bhxh.reliability.test',
+    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+    TELEGRAM_API_ROOT: fakes.telegram.url,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_API_ROOT: fakes.zalo.url,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    ...options.env,
+  };
+  const running = await startProcess('src/main.ts', env, '/health', options.port ? { port: options.port } : {});
+  return { ...running, dataDir };
 }
 
 /** A Telegram update carrying a text message from a private chat. */
