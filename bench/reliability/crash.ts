@@ -17,10 +17,10 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/app.js';
 import { printTable, type Row } from '../table.js';
 import { SCRIPTS } from './conversations.js';
-import { deliver, percentile, settle, startBot, startFakes, telegramUpdate, zaloUpdate, type BotProcess, type Fakes, type Platform } from './harness.js';
+import { deliver, numberOption, percentile, settle, startBot, startFakes, telegramUpdate, zaloUpdate, type BotProcess, type Fakes, type Platform } from './harness.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const option = (name: string, fallback: number) => numberOption(args, name, fallback);
 const kills = option('--kills', 20);
 const chats = option('--chats', 60);
 let seed = option('--seed', 20261201);

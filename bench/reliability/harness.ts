@@ -121,4 +121,9 @@ export async function settle(count: () => number, quietMs = 1500, timeoutMs = 12
   }
 }
 
+/** `--name N` from the command line, or the fallback. */
+export function numberOption(args: readonly string[], name: string, fallback: number): number {
+  return args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback;
+}
+
 export const percentile = (sorted: readonly number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);

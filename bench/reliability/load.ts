@@ -13,10 +13,10 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/app.js';
 import { loadQuestionSet } from '../../src/knowledge/quality/evaluation.js';
 import { printTable, type Row } from '../table.js';
-import { deliver, settle, startBot, startFakes, telegramUpdate, WEBHOOK, zaloUpdate, type Platform } from './harness.js';
+import { deliver, numberOption, settle, startBot, startFakes, telegramUpdate, WEBHOOK, zaloUpdate, type Platform } from './harness.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const option = (name: string, fallback: number) => numberOption(args, name, fallback);
 const seconds = option('--seconds', 10);
 const connections = option('--connections', 50);
 const USERS = 2_000;

@@ -3,25 +3,18 @@
  * mapped explicitly. Folding runs several times per token on every message: plain ASCII is returned as is, and
  * the folds of short strings (syllables) are remembered, up to a bound.
  */
+import { boundedMemo } from './bounded-memo.js';
+
 const COMBINING = /[\u0300-\u036f]/g;
 const ASCII = /^[\x00-\x7f]*$/;
-const MEMO_MAX_LENGTH = 16;
-const MEMO_MAX_ENTRIES = 50_000;
-const memo = new Map<string, string>();
 
-function foldUncached(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
-}
+const foldShort = boundedMemo(
+  (text) => text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC'),
+  { maxEntries: 50_000, maxKeyLength: 16 },
+);
 
 export function fold(text: string): string {
-  if (ASCII.test(text)) return text;
-  if (text.length > MEMO_MAX_LENGTH) return foldUncached(text);
-  let folded = memo.get(text);
-  if (folded === undefined) {
-    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-    memo.set(text, (folded = foldUncached(text)));
-  }
-  return folded;
+  return ASCII.test(text) ? text : foldShort(text);
 }
 
 /** True when the text carries any Vietnamese diacritic (tone or quality mark, or đ). */

@@ -3,6 +3,7 @@
  * Pure, never throws, linear in the input, idempotent on its own output.
  */
 import { expandAbbreviations } from './abbreviations.js';
+import { boundedMemo } from './bounded-memo.js';
 import { fold, hasDiacritics } from './fold.js';
 import { decodeInputMethod } from './input-method.js';
 import { canonicalSyllable } from './syllable.js';
@@ -41,21 +42,14 @@ export function tokenize(text: string): string[] {
   return joined.match(TOKEN) ?? [];
 }
 
-// Each distinct token is decoded (Telex/VNI) and given its canonical tone placement once; messages repeat the
-// same few thousand syllables. Bounded: cleared when full.
-const TOKEN_MEMO_MAX = 50_000;
-const tokenMemo = new Map<string, { canonical: string; decoded: boolean }>();
-
-function canonicalToken(token: string): { canonical: string; decoded: boolean } {
-  let known = tokenMemo.get(token);
-  if (known === undefined) {
+// Each distinct token is decoded (Telex/VNI) and given its canonical tone placement once.
+const canonicalToken = boundedMemo(
+  (token) => {
     const d = decodeInputMethod(token);
-    known = { canonical: canonicalSyllable(d), decoded: d !== token };
-    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
-    if (token.length <= 24) tokenMemo.set(token, known);
-  }
-  return known;
-}
+    return { canonical: canonicalSyllable(d), decoded: d !== token };
+  },
+  { maxEntries: 50_000, maxKeyLength: 24 },
+);
 
 export function normalizeText(raw: string): NormalizedText {
   const cleaned = cleanText(raw).toLowerCase();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { createService, type Service } from '../../src/service.js';
 import { startFakeTelegram, startFakeZalo } from './fake-platforms.js';
-import { ROOT, tempDir } from './test-server.js';
+import { postJson, ROOT, tempDir } from './test-server.js';
 
 export const TELEGRAM_TOKEN = '5550001:full-service-telegram-token-xyz';
 export const ZALO_TOKEN = '5550002:full-service-zalo-token';
@@ -54,21 +54,7 @@ export async function startFullService(env: Record<string, string> = {}): Promis
   });
   const service = createService({ ...config, port: 0 }, { logger: { level: env.LOG_LEVEL ?? 'info', stream } });
   const url = (await service.start()).replace('localhost', '127.0.0.1');
-  const post: FullService['post'] = async (path, body, headers = {}) => {
-    const res = await fetch(url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json: unknown = text;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, json, headers: res.headers };
-  };
+  const post: FullService['post'] = (path, body, headers) => postJson(url + path, body, headers);
   return {
     service,
     url,

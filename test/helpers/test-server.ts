@@ -18,6 +18,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** POSTs a body (a string or Buffer as is, anything else as JSON); the answer parsed as JSON when it is JSON. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON: the text as it came */
+  }
+  return { status: res.status, json, headers: res.headers };
+}
+
 export function tempDir(prefix = 'bhxh-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -41,19 +58,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url,
     dataDir,
     async chat(body) {
-      const res = await fetch(`${url}/api/chat`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = text;
-      }
-      return { status: res.status, json };
+      const { status, json } = await postJson(`${url}/api/chat`, body);
+      return { status, json };
     },
     async close() {
       await server.close();

@@ -75,14 +75,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     if (!update) return 'invalid';
     const key = String(update.update_id);
     const cq = update.callback_query;
+    // Always answer a callback query, even for a forged or repeated one, so the button stops spinning.
+    if (cq) enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
     // A redelivery is recognised before the flood guard counts it (the atomic claim below still decides).
-    if (deps.updateSeen('telegram', key)) {
-      if (cq) enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
-      return 'duplicate';
-    }
+    if (deps.updateSeen('telegram', key)) return 'duplicate';
     if (cq) {
-      // Always answer a callback query, even for a forged or repeated one, so the button stops spinning.
-      enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
       const chatId = cq.message?.chat.id ?? cq.from.id;
       if (!allowed(cq.from.id, chatId)) return 'limited';
       const queued = deps.handleUpdate('telegram', key, String(cq.from.id), { payload: cq.data ?? '' }, rendered(chatId));
