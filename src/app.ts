@@ -7,6 +7,7 @@ import type { Config } from './config/config.js';
 import type { FaqIndex } from './core/faq.js';
 import { createReplyKit } from './core/replies.js';
 import { createRouter, type Router } from './core/router.js';
+import { DAY_MS } from './core/vietnam-calendar.js';
 import type { Channel, InboundMessage, MetricEvent } from './core/types.js';
 import { CALCULATORS } from './flows/calculators/index.js';
 import { loadOffices } from './flows/calculators/offices.js';
@@ -42,6 +43,8 @@ const METRICS_FLUSH_MS = 1_000;
 
 export interface App {
   config: Config;
+  /** The wall clock the app reads (injected by tests; every date is derived from it through core/vietnam-calendar). */
+  clock: () => number;
   db: Db;
   i18n: I18n;
   keyer: UserKeyer;
@@ -153,6 +156,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
   });
   return {
     config,
+    clock,
     db,
     i18n,
     keyer,
@@ -177,7 +181,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     updateSeen: (channel, key) => claims.seen(channel, key),
     purgeExpired() {
       const now = clock();
-      const day = 86_400_000;
+      const day = DAY_MS;
       return retention.purge({
         idleStateBefore: now - config.retentionDays * day,
         resolvedBefore: now - config.retentionDays * day,

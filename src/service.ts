@@ -23,8 +23,14 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export function createService(config: Config, options: { logger?: FastifyServerOptions['logger'] } = {}): Service {
-  const app = createApp(config);
+export interface ServiceOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** The wall clock (tests inject one; never read elsewhere). */
+  clock?: () => number;
+}
+
+export function createService(config: Config, options: ServiceOptions = {}): Service {
+  const app = createApp(config, options.clock);
   // The platforms log through the server's logger, which exists once the server is built below.
   const log = { info: (m: string) => server.log.info(m), warn: (m: string) => server.log.warn(m), error: (m: string) => server.log.error(m) };
   const platforms = createPlatforms(config, app, log);

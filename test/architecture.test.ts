@@ -30,6 +30,24 @@ describe('architecture', () => {
     }
   });
 
+  it('one module says which day it is in Vietnam; nothing else cuts a date out of an instant', () => {
+    const dateCut = /toISOString\(\)\.slice\(0, ?10\)|getUTC(FullYear|Month|Date|Day|Hours)\(|get(FullYear|Month|Date|Day|Hours)\(\)|7 \* 3_?600_?000/;
+    for (const file of files(join(ROOT, 'src'))) {
+      if (file.endsWith(join('core', 'vietnam-calendar.ts'))) continue;
+      expect(`${relative(ROOT, file)}: ${readFileSync(file, 'utf8').match(dateCut)?.[0] ?? 'none'}`).toMatch(/: none$/);
+    }
+  });
+
+  it('tests take their dates from an injected clock, never from the machine', () => {
+    const wallClock = /Date\.now\(\)|new Date\(\)/;
+    // The fake platforms stamp what they send and time their own waits; no assertion reads those stamps.
+    const allowed = [join('helpers', 'fake-platforms.ts')];
+    for (const file of files(join(ROOT, 'test'))) {
+      if (allowed.some((a) => file.endsWith(a))) continue;
+      expect(`${relative(ROOT, file)}: ${readFileSync(file, 'utf8').match(wallClock)?.[0] ?? 'none'}`).toMatch(/: none$/);
+    }
+  });
+
   it('source files stay small', () => {
     for (const file of files(join(ROOT, 'src'))) {
       const lines = readFileSync(file, 'utf8').split('\n').length;

@@ -8,7 +8,7 @@ import type { ConsoleDeps } from './console.js';
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 3_600_000;
 
-export function staffConsoleDeps(app: App, now: () => number = Date.now): ConsoleDeps {
+export function staffConsoleDeps(app: App, now: () => number = app.clock): ConsoleDeps {
   return {
     auth: createStaffAuth({
       accounts: app.staffAccounts,

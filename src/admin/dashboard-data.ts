@@ -3,6 +3,7 @@
  * day by channel, outcomes per day and the fallback rate, top topics and entries, a funnel per flow, audience
  * groups. Nothing here can identify a person: the counters hold no user key.
  */
+import { daysBetween } from '../core/vietnam-calendar.js';
 import type { MetricRow } from '../storage/sqlite/metrics-sink.js';
 
 export const CHANNELS = ['web', 'telegram', 'zalo'] as const;
@@ -35,15 +36,6 @@ export interface DashboardData {
   topEntries: { key: string; value: number }[];
   funnels: Funnel[];
   audiences: { key: string; value: number }[];
-}
-
-/** Every day from `from` to `to`, inclusive (YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < 400; t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
 }
 
 /** Step ids in the order of the flow's default path, then the rest in file order. */

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { hashPassword, passwordProblem } from '../admin/auth/password.js';
 import { NAME_PATTERN } from '../admin/routes/user-routes.js';
 import { DATABASE_FILE } from '../app.js';
+import { vietnamDay } from '../core/vietnam-calendar.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
 import { openDatabase } from '../storage/sqlite/database.js';
 import { createSqliteStaffAccounts } from '../storage/sqlite/staff-accounts.js';
@@ -49,7 +50,7 @@ async function main(args: string[]): Promise<number> {
     if (command === 'list-users') {
       const list = accounts.list();
       if (list.length === 0) console.log('no staff accounts yet');
-      for (const a of list) console.log(`${a.name}\t${a.role}\tcreated ${new Date(a.createdAt).toISOString().slice(0, 10)}`);
+      for (const a of list) console.log(`${a.name}\t${a.role}\tcreated ${vietnamDay(a.createdAt)}`);
       return 0;
     }
     if (command === 'remove-user' && name) {

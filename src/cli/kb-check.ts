@@ -7,7 +7,7 @@ import { checkKnowledge } from '../knowledge/quality/kb-check.js';
 const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
 try {
   const { entries, outOfScope, anchors } = loadKnowledgeBase(dir);
-  const problems = checkKnowledge(entries, new Date(), outOfScope, anchors);
+  const problems = checkKnowledge(entries, Date.now(), outOfScope, anchors);
   const phrasings = entries.reduce((n, e) => n + e.questions.length, 0);
   console.log(`knowledge: ${entries.length} entries, ${phrasings} question phrasings, ${new Set(entries.map((e) => e.topic)).size} topics, ${outOfScope.length} out-of-scope topics`);
   for (const p of problems) console.log(`${p.kind.padEnd(10)} ${p.entryId}: ${p.detail}`);

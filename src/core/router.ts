@@ -11,6 +11,7 @@ import type { FaqIndex } from './faq.js';
 import { runCommand } from './command-replies.js';
 import { decodePayload, type Action, type Command } from './payload-codec.js';
 import { createReplyKit, type FlowLinks } from './replies.js';
+import { vietnamDay } from './vietnam-calendar.js';
 import {
   STATE_VERSION,
   type BotResponse,
@@ -57,12 +58,6 @@ export interface Router {
 
 const MAX_SAVED_QUESTION = 500;
 const MAX_OFFERED = 12;
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** Calendar day in Vietnam (UTC+7), YYYY-MM-DD. */
-export function vietnamDay(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function createRouter(deps: RouterDeps): Router {
   const { t, sessions } = deps;

@@ -7,6 +7,7 @@ import { fold } from '../text/fold.js';
 import { cleanText } from '../text/normalize.js';
 import { parseAge, parseBirthYear, parseMoney, parseYears, parseYesNo } from '../text/parse-input.js';
 import type { ParserName, Step } from './schema.js';
+import { vietnamYear } from '../core/vietnam-calendar.js';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: 'unreadable' | 'below' | 'above' };
 
@@ -21,7 +22,7 @@ const PHONE = /^(?:\+?84|0)\d{9}$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[a-z]{2,24}$/i;
 
 export function parseValue(parser: ParserName, text: string, now: number, limits: () => Limits): Parsed {
-  const year = new Date(now).getUTCFullYear();
+  const year = vietnamYear(now);
   const ok = (value: unknown): Parsed => (value === null ? { ok: false, reason: 'unreadable' } : { ok: true, value });
   switch (parser) {
     case 'money':

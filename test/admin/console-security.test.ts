@@ -60,7 +60,7 @@ describe('staff console security', () => {
     expect((await reviewer.post('/admin/users', { name: 'friend', role: 'admin', password: 'friend-password-1' })).status).toBe(403);
     expect((await reviewer.post('/admin/users/remove', { name: 'lan' })).status).toBe(403);
     expect(s.app.staffAccounts.list().map((a) => a.name)).toEqual(['lan', 'minh']);
-    const change = s.app.knowledge.attach('vol-what-is', ['Người nuôi ong có đóng BHXH tự nguyện được không'], 'lan', Date.now());
+    const change = s.app.knowledge.attach('vol-what-is', ['Người nuôi ong có đóng BHXH tự nguyện được không'], 'lan', s.app.clock());
     expect(change.ok).toBe(true);
     const id = change.ok ? change.id : 0;
     expect((await reviewer.post(`/admin/knowledge/${id}/revert`, {})).status).toBe(403);

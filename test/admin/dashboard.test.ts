@@ -56,7 +56,7 @@ describe('dashboard and report', () => {
         reviewed: '2026-11-25',
       },
       'lan',
-      Date.now(),
+      s.app.clock(),
     );
     expect(added.ok).toBe(true);
     await traffic(s);

@@ -140,7 +140,7 @@ describe('staff console: questions sent to staff', () => {
   it('lists them by status and moves one from new to answered', async () => {
     const s = await server();
     await addStaff(s.app, 'lan', 'reviewer');
-    s.app.staffQueue.add({ question: 'Tôi muốn hỏi về sổ BHXH bị sai năm sinh', contact: null, channel: 'zalo', at: Date.now() });
+    s.app.staffQueue.add({ question: 'Tôi muốn hỏi về sổ BHXH bị sai năm sinh', contact: null, channel: 'zalo', at: s.app.clock() });
     const staff = await signIn(s.url, 'lan', 'lan-password-123');
     const page = await staff.get('/admin/requests');
     expect(page.html).toContain('sổ BHXH bị sai năm sinh');

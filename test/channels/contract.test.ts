@@ -12,7 +12,7 @@ import { registerZaloWebhook } from '../../src/channels/zalo/webhook.js';
 import { loadConfig } from '../../src/config/config.js';
 import { telegramChannelFor, zaloChannelFor } from '../helpers/channels.js';
 import { startFakeTelegram, startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
-import { ROOT, startTestServer, tempDir, type TestServer } from '../helpers/test-server.js';
+import { ROOT, startTestServer, tempDir, testClock, type TestServer } from '../helpers/test-server.js';
 
 interface Driver {
   /** Sends text as a user; resolves with the texts the bot sent back for it. */
@@ -27,7 +27,7 @@ interface Driver {
 }
 
 const SECRET = 'contract-webhook-secret-1';
-const newApp = () => createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
+const newApp = () => createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }), testClock().now);
 const fast = { queue: { baseDelayMs: 1, maxAttempts: 3 }, perMinute: 6000 };
 
 async function webDriver(): Promise<Driver> {

@@ -5,11 +5,11 @@ import { createApp, DATABASE_FILE, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { telegramChannelFor, zaloChannelFor } from '../helpers/channels.js';
 import { startFakeTelegram, startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
-import { ROOT, tempDir } from '../helpers/test-server.js';
+import { ROOT, tempDir, testClock } from '../helpers/test-server.js';
 
 const TOKEN = '1234567:outbox-test-token-abcdefgh';
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures', name), 'utf8'));
-const appOn = (dataDir: string) => createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
+const appOn = (dataDir: string) => createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }), testClock().now);
 const outboxRows = (app: App) => (app.db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
 
 const telegramOn = (app: App, apiRoot: string, maxAttempts = 3) => telegramChannelFor(app, TOKEN, apiRoot, { queue: { baseDelayMs: 1, maxAttempts } });
@@ -70,10 +70,10 @@ describe('outbox: a handled update never loses its reply', () => {
 
   it('does not open rows sealed under another secret (a copied database), and drops them', async () => {
     const dataDir = tempDir();
-    const first = createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), USER_KEY_SECRET: 'a'.repeat(40) }));
+    const first = createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), USER_KEY_SECRET: 'a'.repeat(40) }), testClock().now);
     first.handleUpdate('telegram', '1', '42', { text: 'xin chào' }, () => [{ chat: '42', message: { text: 'hi' } }]);
     first.close();
-    const second = createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), USER_KEY_SECRET: 'b'.repeat(40) }));
+    const second = createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), USER_KEY_SECRET: 'b'.repeat(40) }), testClock().now);
     closers.push(() => second.close());
     expect(second.outbox.pending('telegram')).toEqual([]);
     expect(outboxRows(second)).toBe(0);

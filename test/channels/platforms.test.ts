@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.js';
 import { createPlatforms } from '../../src/channels/platforms.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startFakeTelegram, startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
-import { ROOT, tempDir } from '../helpers/test-server.js';
+import { ROOT, tempDir, testClock } from '../helpers/test-server.js';
 
 const ZALO_TOKEN = '1234567:platforms-zalo-token';
 const TG_TOKEN = '7654321:platforms-telegram-token-abcdefgh';
@@ -15,7 +15,7 @@ const base = { KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'fl
 describe('platforms switched on by configuration', () => {
   it('with no token, no platform runs', async () => {
     const config = loadConfig({ ...base, DATA_DIR: tempDir() });
-    const p = createPlatforms(config, createApp(config), log);
+    const p = createPlatforms(config, createApp(config, testClock().now), log);
     expect(p.telegram).toBeUndefined();
     expect(p.zalo).toBeUndefined();
     await p.start();
@@ -25,7 +25,7 @@ describe('platforms switched on by configuration', () => {
   it('Zalo by long polling: a user gets an FAQ answer and completes a flow', async () => {
     const fake = await startFakeZalo(ZALO_TOKEN);
     const config = loadConfig({ ...base, DATA_DIR: tempDir(), ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_ROOT: fake.url });
-    const app = createApp(config);
+    const app = createApp(config, testClock().now);
     const p = createPlatforms(config, app, log);
     await p.start();
     const event = (text: string, id: string) => ({ event_name: 'message.text.received', message: { from: { id: 'pz' }, chat: { id: 'pz' }, text, message_id: id } });
@@ -56,7 +56,7 @@ describe('platforms switched on by configuration', () => {
       TELEGRAM_API_ROOT: telegram.url,
       TELEGRAM_WEBHOOK_SECRET: 'tg_secret_for_test_1',
     });
-    const app = createApp(config);
+    const app = createApp(config, testClock().now);
     const p = createPlatforms(config, app, log);
     const server = Fastify();
     p.register(server);

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { StorageError } from '../../src/storage/storage-error.js';
 import { telegramChannelFor } from '../helpers/channels.js';
 import { startFakeTelegram, waitFor } from '../helpers/fake-platforms.js';
-import { ROOT, tempDir } from '../helpers/test-server.js';
+import { ROOT, tempDir, testClock } from '../helpers/test-server.js';
 
 // telegram-test-api is CommonJS with a default-export d.ts.
 const TelegramServer = ((TelegramServerModule as unknown as { default?: unknown }).default ?? TelegramServerModule) as new (o: { port: number; host: string }) => {
@@ -34,7 +34,7 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtu
 
 let app: App;
 beforeEach(() => {
-  app = createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
+  app = createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }), testClock().now);
 });
 afterEach(() => app.close());
 

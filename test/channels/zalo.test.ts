@@ -10,13 +10,13 @@ import { zaloChannelFor } from '../helpers/channels.js';
 import { loadConfig } from '../../src/config/config.js';
 import { StorageError } from '../../src/storage/storage-error.js';
 import { startFakeZalo, waitFor } from '../helpers/fake-platforms.js';
-import { ROOT, tempDir } from '../helpers/test-server.js';
+import { ROOT, tempDir, TEST_START, testClock } from '../helpers/test-server.js';
 
 const TOKEN = '1234567890:zalo-test-token-abcdef';
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures', name), 'utf8'));
 const textEvent = (text: string, messageId: string, userId = 'u-zalo-1') => ({
   event_name: 'message.text.received',
-  message: { from: { id: userId, display_name: 'A', is_bot: false }, chat: { id: userId, chat_type: 'PRIVATE' }, text, message_id: messageId, date: Date.now() },
+  message: { from: { id: userId, display_name: 'A', is_bot: false }, chat: { id: userId, chat_type: 'PRIVATE' }, text, message_id: messageId, date: Date.parse(TEST_START) },
 });
 
 let fake: Awaited<ReturnType<typeof startFakeZalo>>;
@@ -26,7 +26,7 @@ const logs: string[] = [];
 
 beforeEach(async () => {
   fake = await startFakeZalo(TOKEN);
-  app = createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }));
+  app = createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows') }), testClock().now);
   const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
   channel = zaloChannelFor(app, TOKEN, fake.url, { log, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
 });

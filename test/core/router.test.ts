@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePayload, encodePayload } from '../../src/core/payload-codec.js';
-import { createRouter, vietnamDay } from '../../src/core/router.js';
+import { createRouter } from '../../src/core/router.js';
 import type { InboundMessage } from '../../src/core/types.js';
 import { createI18n } from '../../src/i18n/translator.js';
 import { createFaqIndex } from '../../src/knowledge/faq-index.js';
@@ -172,12 +172,5 @@ describe('payload codec', () => {
       expect(decodePayload(p)).toEqual(a);
     }
     expect(() => encodePayload({ type: 'faq', entryId: 'x'.repeat(80) })).toThrow();
-  });
-});
-
-describe('vietnamDay', () => {
-  it('uses Vietnam time', () => {
-    expect(vietnamDay(Date.UTC(2026, 10, 25, 16, 59))).toBe('2026-11-25');
-    expect(vietnamDay(Date.UTC(2026, 10, 25, 17, 0))).toBe('2026-11-26');
   });
 });

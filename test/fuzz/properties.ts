@@ -13,7 +13,7 @@ import { redact } from '../../src/privacy/redact.js';
 import { fold } from '../../src/text/fold.js';
 import { canonicalText, foldedText, normalizeText } from '../../src/text/normalize.js';
 import { parseMoney } from '../../src/text/parse-input.js';
-import { ROOT, tempDir } from '../helpers/test-server.js';
+import { ROOT, tempDir, testClock } from '../helpers/test-server.js';
 
 export const DEFAULT_SEED = 20261201;
 
@@ -175,7 +175,7 @@ export function flowEngineProperty(): FuzzProperty {
     name: 'flow engine (router + SQLite): any sequence of presses and typing gets a sound reply, never a throw',
     run(numRuns, seed) {
       // DB_SYNC=normal: the property is about the engine's logic, and an fsync a turn would only slow it down.
-      app ??= createApp(loadConfig({ DATA_DIR: tempDir('bhxh-fuzz-'), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows'), DB_SYNC: 'normal' }));
+      app ??= createApp(loadConfig({ DATA_DIR: tempDir('bhxh-fuzz-'), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), FLOWS_DIR: join(ROOT, 'flows'), DB_SYNC: 'normal' }), testClock().now);
       const a = app;
       assertProperty(
         fc.array(action, { minLength: 1, maxLength: 8 }),

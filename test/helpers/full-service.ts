@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { createService, type Service } from '../../src/service.js';
 import { startFakeTelegram, startFakeZalo } from './fake-platforms.js';
-import { postJson, ROOT, tempDir } from './test-server.js';
+import { postJson, ROOT, tempDir, testClock } from './test-server.js';
 
 export const TELEGRAM_TOKEN = '5550001:full-service-telegram-token-xyz';
 export const ZALO_TOKEN = '5550002:full-service-zalo-token';
@@ -28,7 +28,7 @@ export interface FullService {
   close(): Promise<void>;
 }
 
-export async function startFullService(env: Record<string, string> = {}): Promise<FullService> {
+export async function startFullService(env: Record<string, string> = {}, clock: () => number = testClock().now): Promise<FullService> {
   const telegram = await startFakeTelegram(TELEGRAM_TOKEN);
   const zalo = await startFakeZalo(ZALO_TOKEN);
   const dataDir = env.DATA_DIR ?? tempDir();
@@ -52,7 +52,7 @@ export async function startFullService(env: Record<string, string> = {}): Promis
       done();
     },
   });
-  const service = createService({ ...config, port: 0 }, { logger: { level: env.LOG_LEVEL ?? 'info', stream } });
+  const service = createService({ ...config, port: 0 }, { logger: { level: env.LOG_LEVEL ?? 'info', stream }, clock });
   const url = (await service.start()).replace('localhost', '127.0.0.1');
   const post: FullService['post'] = (path, body, headers) => postJson(url + path, body, headers);
   return {

@@ -3,7 +3,7 @@ import { hashPassword } from '../../src/admin/auth/password.js';
 import type { App } from '../../src/app.js';
 
 export async function addStaff(app: App, name: string, role: 'admin' | 'reviewer', password = `${name}-password-123`): Promise<string> {
-  app.staffAccounts.add(name, role, await hashPassword(password), Date.now());
+  app.staffAccounts.add(name, role, await hashPassword(password), app.clock());
   return password;
 }
 

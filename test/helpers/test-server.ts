@@ -39,10 +39,32 @@ export function tempDir(prefix = 'bhxh-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * A clock for tests: starts at a fixed instant (never the machine's date) and moves forward with real time, so
+ * durations measured by the code still pass while every calendar day it derives is the same at any hour.
+ */
+export function testClock(startIso = TEST_START): { now: () => number; set(iso: string): void; advance(ms: number): void } {
+  let base = Date.parse(startIso);
+  let origin = performance.now();
+  return {
+    now: () => Math.floor(base + (performance.now() - origin)),
+    set(iso) {
+      base = Date.parse(iso);
+      origin = performance.now();
+    },
+    advance(ms) {
+      base += ms;
+    },
+  };
+}
+
+/** 2026-12-01 10:00 in Vietnam: a working day, far from midnight on either side of the date line. */
+export const TEST_START = '2026-12-01T03:00:00Z';
+
+export async function startTestServer(env: Record<string, string> = {}, clock: () => number = testClock().now): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? tempDir();
   const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env });
-  const app = createApp(config);
+  const app = createApp(config, clock);
   const server = createHttpServer({
     handle: app.handle,
     t: app.i18n.t,

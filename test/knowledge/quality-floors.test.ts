@@ -40,7 +40,7 @@ describe('retrieval quality on the development question set', () => {
 
 describe('knowledge content checks', () => {
   it('kb:check finds no problems', () => {
-    expect(checkKnowledge(kb.entries, new Date('2026-11-25'), kb.outOfScope, kb.anchors)).toEqual([]);
+    expect(checkKnowledge(kb.entries, Date.parse('2026-11-25T03:00:00Z'), kb.outOfScope, kb.anchors)).toEqual([]);
   });
   it('has at least 150 entries with 4+ phrasings, every topic covered, answers fit a phone screen', () => {
     expect(kb.entries.length).toBeGreaterThanOrEqual(150);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMetricsBuffer } from '../../src/storage/metrics-buffer.js';
 import { openDatabase } from '../../src/storage/sqlite/database.js';
 import { createSqliteMetricsSink } from '../../src/storage/sqlite/metrics-sink.js';
-import { startTestServer, tempDir, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, tempDir, testClock, type TestServer } from '../helpers/test-server.js';
 
 const day = '2026-11-25';
 const ev = (key: string) => ({ day, channel: 'web' as const, metric: 'entry', key });
@@ -49,15 +49,14 @@ describe('engagement counts in the app', () => {
     server = undefined;
   });
 
-  const today = () => new Date().toISOString().slice(0, 10);
-
-  it('counts each answered message once', async () => {
-    server = await startTestServer();
+  it('counts each answered message once, on the Vietnamese calendar day', async () => {
+    // 17:30 UTC on 1 December is already 00:30 on 2 December in Vietnam.
+    server = await startTestServer({}, testClock('2026-12-01T17:30:00Z').now);
     await server.chat({ user: 'u1', text: 'bhxh tu nguyen la gi' });
     await server.chat({ user: 'u2', text: 'bhxh tu nguyen la gi' });
     const rows = server.app.metrics.rows('2000-01-01', '2999-12-31');
     expect(rows.find((r) => r.metric === 'entry' && r.key === 'vol-what-is')?.count).toBe(2);
-    expect(rows.every((r) => r.day <= today() && r.day >= '2026-01-01')).toBe(true);
+    expect(new Set(rows.map((r) => r.day))).toEqual(new Set(['2026-12-02']));
   });
 
   it('keeps no counts with METRICS=off', async () => {

@@ -1,25 +1,22 @@
 /** The dashboard, the printable report and the CSV export, for a date range (Vietnam days). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { vietnamDay } from '../../core/router.js';
+import { daysBetween, isCalendarDay, shiftDay, vietnamDay } from '../../core/vietnam-calendar.js';
 import type { ConsoleDeps } from '../console.js';
-import { buildDashboard, daysBetween } from '../dashboard-data.js';
+import { buildDashboard } from '../dashboard-data.js';
 import { reportCsv } from '../report-csv.js';
 import { dashboardBody } from '../views/dashboard.js';
 import { sendPage } from './render.js';
 import { languageOf, translatorFor } from '../context.js';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 366;
-const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const isDay = (s: unknown): s is string => typeof s === 'string' && DAY.test(s) && !Number.isNaN(Date.parse(s));
 
 /** The requested period, or the last 30 days; a bad or reversed range falls back to the default. */
 export function periodOf(query: { from?: unknown; to?: unknown }, now: number): { from: string; to: string } {
-  const to = isDay(query.to) ? query.to : vietnamDay(now);
-  const defFrom = shift(to, -29);
-  let from = isDay(query.from) ? query.from : defFrom;
+  const to = isCalendarDay(query.to) ? query.to : vietnamDay(now);
+  const defFrom = shiftDay(to, -29);
+  let from = isCalendarDay(query.from) ? query.from : defFrom;
   if (from > to) from = defFrom;
-  if (daysBetween(from, to).length >= MAX_DAYS) from = shift(to, -(MAX_DAYS - 1));
+  if (daysBetween(from, to).length >= MAX_DAYS) from = shiftDay(to, -(MAX_DAYS - 1));
   return { from, to };
 }
 

@@ -9,6 +9,7 @@ import { html } from '../html.js';
 import { groupQuestions } from '../question-groups.js';
 import { newEntryBody, questionsBody, type EntryDraft } from '../views/questions.js';
 import { sendPage } from './render.js';
+import { vietnamDay } from '../../core/vietnam-calendar.js';
 
 const MAX_QUEUE = 2_000;
 const MAX_GROUPS_SHOWN = 100;
@@ -107,7 +108,7 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
       answer: draft.answer.replace(/\r\n/g, '\n').trim(),
       legal_basis: draft.legalBasis.trim(),
       source_url: draft.sourceUrl,
-      reviewed: new Date(deps.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+      reviewed: vietnamDay(deps.now()),
     };
     const result = deps.knowledge.addEntry(entry, request.staff!.name, deps.now());
     if (!result.ok) {

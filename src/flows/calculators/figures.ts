@@ -55,11 +55,6 @@ export function valueOn(schedule: readonly Dated[], isoDay: string): number | nu
   return hit ? hit.amount : null;
 }
 
-/** YYYY-MM-DD in Vietnam time. */
-export function isoDay(ms: number): string {
-  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** "330.000 đ" — Vietnamese thousands separators. */
 export function formatMoney(amount: number): string {
   return `${Math.round(amount).toLocaleString('de-DE')} đ`;

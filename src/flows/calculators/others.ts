@@ -1,5 +1,6 @@
 /** Smaller calculators: one-time withdrawal eligibility, employer contributions, student BHYT. */
-import { BHYT, COMPULSORY, formatMoney, formatPercent, isoDay, REFERENCE_LEVEL, valueOn } from './figures.js';
+import { BHYT, COMPULSORY, formatMoney, formatPercent, REFERENCE_LEVEL, valueOn } from './figures.js';
+import { vietnamDay } from '../../core/vietnam-calendar.js';
 
 export type WithdrawalReason = 'quit' | 'emigrate' | 'illness' | 'retire-short';
 export type WithdrawalVerdict = 'eligible' | 'after-12-months' | 'not-eligible' | 'pension';
@@ -35,7 +36,7 @@ export function employerVars(vars: Record<string, unknown>): Record<string, unkn
 
 /** Student BHYT: 4.5% of the reference level, at least half paid by the State (NĐ 188/2025). */
 export function studentBhytVars(vars: Record<string, unknown>, nowMs: number): Record<string, unknown> {
-  const ref = valueOn(REFERENCE_LEVEL, isoDay(nowMs));
+  const ref = valueOn(REFERENCE_LEVEL, vietnamDay(nowMs));
   if (ref === null) return { ...vars, figuresConfirmed: false };
   const full = BHYT.rate * ref;
   const pays = full * (1 - BHYT.studentSupportMin);

@@ -1,5 +1,6 @@
 /** What a voluntary member pays: 22% of the chosen income, less the State's support by group. */
-import { formatMoney, formatPercent, isoDay, REFERENCE_LEVEL, RURAL_POVERTY_LINE, valueOn, VOLUNTARY } from './figures.js';
+import { formatMoney, formatPercent, REFERENCE_LEVEL, RURAL_POVERTY_LINE, valueOn, VOLUNTARY } from './figures.js';
+import { vietnamDay } from '../../core/vietnam-calendar.js';
 
 export type Group = 'poor' | 'near-poor' | 'ethnic' | 'other';
 
@@ -10,7 +11,7 @@ export interface VoluntaryLimits {
 
 /** The income range a voluntary member may choose on a day; null where the figure is not confirmed. */
 export function voluntaryLimits(nowMs: number): VoluntaryLimits {
-  const day = isoDay(nowMs);
+  const day = vietnamDay(nowMs);
   const floor = valueOn(RURAL_POVERTY_LINE, day);
   const ref = valueOn(REFERENCE_LEVEL, day);
   return { floor, ceiling: ref === null ? null : ref * VOLUNTARY.ceilingMultiple };

@@ -4,6 +4,7 @@
  */
 import type { KnowledgeEntry, OutOfScopeTopic } from '../schema.js';
 import { createRetriever } from '../retriever.js';
+import { DAY_MS, vietnamDay } from '../../core/vietnam-calendar.js';
 
 export interface KbProblem {
   kind: 'collision' | 'no-source' | 'stale' | 'too-long';
@@ -16,7 +17,8 @@ export const STALE_AFTER_DAYS = 365;
 
 export function checkKnowledge(
   entries: readonly KnowledgeEntry[],
-  today: Date,
+  /** The instant of the check; ages are counted in Vietnamese calendar days. */
+  now: number,
   outOfScope: readonly OutOfScopeTopic[] = [],
   anchors: readonly string[] = [],
 ): KbProblem[] {
@@ -24,7 +26,7 @@ export function checkKnowledge(
   const retriever = createRetriever(entries, { outOfScope, anchors });
   for (const e of entries) {
     if (!e.source_url || !e.legal_basis) problems.push({ kind: 'no-source', entryId: e.id, detail: 'missing source_url or legal_basis' });
-    const ageDays = (today.getTime() - Date.parse(e.reviewed)) / 86_400_000;
+    const ageDays = (Date.parse(vietnamDay(now)) - Date.parse(e.reviewed)) / DAY_MS;
     if (ageDays > STALE_AFTER_DAYS) problems.push({ kind: 'stale', entryId: e.id, detail: `reviewed ${e.reviewed}, ${Math.floor(ageDays)} days ago` });
     if (e.answer.length > MAX_ANSWER_CHARS) problems.push({ kind: 'too-long', entryId: e.id, detail: `answer has ${e.answer.length} characters (max ${MAX_ANSWER_CHARS})` });
     for (const q of e.questions) {
