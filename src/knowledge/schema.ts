@@ -17,6 +17,8 @@ export const TOPICS = [
   'social-pension',
   'vssid',
   'contacts',
+  'survivors',
+  'work-accident',
   'campaign',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
