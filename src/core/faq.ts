@@ -24,12 +24,25 @@ export interface FaqMatch {
 }
 
 export type FaqRetrieval =
-  | { kind: 'answer'; match: FaqMatch; alternatives: FaqMatch[] }
+  | {
+      kind: 'answer';
+      match: FaqMatch;
+      alternatives: FaqMatch[];
+      /** Entries answering the message's other questions. */
+      also?: FaqMatch[];
+      /** Read as a follow-up of the entry answered before. */
+      followUp?: boolean;
+    }
   | { kind: 'clarify'; candidates: FaqMatch[] }
   | { kind: 'none'; nearest: FaqMatch[] };
 
+/** What the conversation adds to a question: the entry answered just before, for follow-ups. */
+export interface FaqContext {
+  previousEntryId?: string;
+}
+
 export interface FaqIndex {
-  classify(text: string): FaqRetrieval;
+  classify(text: string, context?: FaqContext): FaqRetrieval;
   /** The entries nearest to a text with their scores, best first (for staff reviewing a question). */
   nearest(text: string, limit: number): { id: string; score: number }[];
   entry(id: string): FaqEntry | undefined;

@@ -20,7 +20,8 @@ export interface ReplyKit {
   menu(lang: Language, intro?: string): Reply;
   moreTopics(lang: Language): Reply;
   topic(lang: Language, topic: string): Reply | null;
-  answer(lang: Language, entry: FaqEntry): Reply;
+  /** An entry's answer; `also` are entries answering the message's other questions, offered first. */
+  answer(lang: Language, entry: FaqEntry, also?: readonly FaqEntry[]): Reply;
   clarify(lang: Language, candidates: FaqMatch[]): Reply;
   fallback(lang: Language): Reply;
   menuButton(lang: Language): Button;
@@ -81,17 +82,20 @@ export function createReplyKit(faq: () => FaqIndex, t: Translator, flows?: FlowL
       buttons.push(menuButton(lang));
       return { text: t(lang, 'topic.intro', { topic: t(lang, `topics.${topic}`) }), buttons };
     },
-    answer(lang, entry) {
+    answer(lang, entry, also = []) {
       const body = lang === 'en' && entry.answerEn ? entry.answerEn : entry.answer;
       const note = lang === 'en' && !entry.answerEn ? `${t(lang, 'answer.onlyVietnamese')}\n\n` : '';
-      const text = `${note}${body.trim()}\n\n${t(lang, 'answer.basis', { basis: entry.legalBasis })}`;
+      const alsoLine = also.length > 0 ? `\n\n${t(lang, 'answer.alsoAsked')}` : '';
+      const text = `${note}${body.trim()}\n\n${t(lang, 'answer.basis', { basis: entry.legalBasis })}${alsoLine}`;
       const related = entry.related
         .map((id) => faq().entry(id))
         .filter((e): e is FaqEntry => e !== undefined)
         .slice(0, 2)
         .map((e) => entryButton(lang, e));
       const offered = entry.flow ? flowButton(lang, entry.flow) : null;
-      return { text, buttons: [...(offered ? [offered] : []), ...related, menuButton(lang)] };
+      const asked = also.map((e) => entryButton(lang, e));
+      const seen = new Set(asked.map((b) => b.payload));
+      return { text, buttons: [...asked, ...(offered ? [offered] : []), ...related.filter((b) => !seen.has(b.payload)), menuButton(lang)] };
     },
     clarify(lang, candidates) {
       const buttons = candidates.map((c) => entryButton(lang, { id: c.id, question: faq().entry(c.id)?.question ?? c.question }));

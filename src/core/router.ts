@@ -3,9 +3,10 @@
  * the step of an active flow, FAQ lookup, clarification, fallback. Returns replies and a tagged outcome, and
  * records anonymous engagement counts. Imports no channel, SQL, HTTP framework or i18next.
  */
-import { redact, REDACTION_LABEL } from '../privacy/redact.js';
 import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
+import { agedLastAnswer, createFaqTurn } from './faq-turn.js';
+import { recogniseSmallTalk, type SmallTalk } from './small-talk.js';
 import { resolveOffered } from './offered-choice.js';
 import type { FaqIndex } from './faq.js';
 import { runCommand } from './command-replies.js';
@@ -56,12 +57,14 @@ export interface Router {
   handle(message: InboundMessage): BotResponse;
 }
 
-const MAX_SAVED_QUESTION = 500;
 const MAX_OFFERED = 12;
+/** A greeting within this time of the last message is small talk, not a new welcome. */
+const SAME_CONVERSATION_MS = 30 * 60_000;
 
 export function createRouter(deps: RouterDeps): Router {
   const { t, sessions } = deps;
   const kit = createReplyKit(deps.faq, t, deps.flowLinks);
+  const faqTurn = createFaqTurn({ faq: deps.faq, kit, unanswered: deps.unanswered });
 
   function handle(message: InboundMessage): BotResponse {
     const now = deps.clock.now();
@@ -69,6 +72,11 @@ export function createRouter(deps: RouterDeps): Router {
     const stored = sessions.get(message.userKey);
     const firstContact = stored === undefined;
     let state: ConversationState = stored && stored.version === STATE_VERSION ? stored : { version: STATE_VERSION, lang: deps.defaultLanguage };
+    const lastAnswer = agedLastAnswer(state.lastAnswer, now);
+    if (lastAnswer !== state.lastAnswer) {
+      const { lastAnswer: _old, ...rest } = state;
+      state = lastAnswer ? { ...rest, lastAnswer } : rest;
+    }
     const events: MetricEvent[] = [];
     const count = (metric: string, key: string) => events.push({ day, channel: message.channel, metric, key });
     if (state.lastDay !== day) count('conversation', 'started');
@@ -80,7 +88,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (firstContact && result.state && response.outcome.kind !== 'command' && !result.welcomed) {
       response = { ...response, replies: [{ text: t(state.lang, 'welcome.notice') }, ...response.replies] };
     }
-    count('message', response.outcome.kind);
+    count('message', result.smallTalk ? 'smalltalk' : response.outcome.kind);
     const o = response.outcome;
     if (o.kind === 'answer') {
       count('entry', o.entryId);
@@ -107,9 +115,22 @@ export function createRouter(deps: RouterDeps): Router {
     notice?: string;
     /** The welcome flow already told a first-time user who the bot is. */
     welcomed?: boolean;
+    /** Thanks, ok, "bot ơi"…: counted as its own outcome. */
+    smallTalk?: boolean;
   };
 
-  const commandDecision = (command: Command, state: ConversationState, firstContact: boolean, channel: Channel): Decision => {
+  const smallTalkDecision = (kind: SmallTalk, state: ConversationState): Decision => {
+    const lang = state.lang;
+    const reply: Reply = { text: t(lang, `smallTalk.${kind}`), buttons: [kit.menuButton(lang)] };
+    return { response: { replies: [reply], outcome: { kind: 'command', command: 'smalltalk' } }, state, smallTalk: true };
+  };
+
+  const commandDecision = (command: Command, state: ConversationState, firstContact: boolean, channel: Channel, now: number): Decision => {
+    // A greeting in the middle of a conversation is answered in a line; a new conversation gets the welcome.
+    if (command === 'greeting' && !firstContact && state.lastActiveAt !== undefined && now - state.lastActiveAt < SAME_CONVERSATION_MS) {
+      return smallTalkDecision('greeting', state);
+    }
+    if (command === 'thanks') return smallTalkDecision('thanks', state);
     // A greeting or /start opens the welcome flow when there is one ("Bạn là…").
     if ((command === 'start' || command === 'greeting') && deps.flows?.has('welcome')) {
       const turn = deps.flows.start({ flowId: 'welcome', state, lang: state.lang, channel, vars: { returning: firstContact ? 'no' : 'yes' } });
@@ -135,12 +156,12 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const action = message.payload !== undefined ? decodePayload(message.payload) : null;
     if (message.payload !== undefined && !action && !message.text) return expired(state);
-    if (action && action.type !== 'flow' && action.type !== 'flow-start') return handleAction(action, state, firstContact, message.channel);
+    if (action && action.type !== 'flow' && action.type !== 'flow-start') return handleAction(action, state, firstContact, message.channel, now);
     const text = message.text ?? '';
     const normalized = normalizeText(text);
     const recognised = action ? null : recogniseCommand(text, normalized.folded);
-    if (recognised?.type === 'lang') return handleAction({ type: 'lang', lang: recognised.lang }, state, firstContact, message.channel);
-    if (recognised?.type === 'command') return commandDecision(recognised.command, state, firstContact, message.channel);
+    if (recognised?.type === 'lang') return handleAction({ type: 'lang', lang: recognised.lang }, state, firstContact, message.channel, now);
+    if (recognised?.type === 'command') return commandDecision(recognised.command, state, firstContact, message.channel, now);
     let notice: string | undefined;
     if (deps.flows) {
       const turn = deps.flows.handle({ message, action, state, lang: state.lang, now });
@@ -149,17 +170,19 @@ export function createRouter(deps: RouterDeps): Router {
       notice = turn.notice;
     }
     if (action) return { ...expired(state), ...(notice ? { notice } : {}) };
+    const small = recogniseSmallTalk(text, normalized.folded);
+    if (small) return { ...smallTalkDecision(small, state), ...(notice ? { notice } : {}) };
     if (normalized.tokens.length === 0) {
       return { response: { replies: [kit.menu(state.lang, t(state.lang, 'empty.text'))], outcome: { kind: 'command', command: 'empty' } }, state, ...(notice ? { notice } : {}) };
     }
-    return { ...faqOrFallback(message, text, state), ...(notice ? { notice } : {}) };
+    return { ...faqTurn(message.channel, text, state, now), ...(notice ? { notice } : {}) };
   }
 
-  function handleAction(action: Action, state: ConversationState, firstContact: boolean, channel: Channel): Decision {
+  function handleAction(action: Action, state: ConversationState, firstContact: boolean, channel: Channel, now: number): Decision {
     const lang = state.lang;
     switch (action.type) {
       case 'command':
-        return commandDecision(action.command, state, firstContact, channel);
+        return commandDecision(action.command, state, firstContact, channel, now);
       case 'lang': {
         const next = { ...state, lang: action.lang };
         const key = firstContact ? 'welcome.first' : state.lang === action.lang ? 'welcome.again' : 'language.switched';
@@ -173,37 +196,12 @@ export function createRouter(deps: RouterDeps): Router {
       case 'faq': {
         const entry = deps.faq().entry(action.entryId);
         if (!entry) return expired(state);
-        return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: 1 } }, state };
+        return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: 1 } }, state: { ...state, lastAnswer: { entryId: entry.id, at: now, turns: 0 } } };
       }
       case 'flow':
       case 'flow-start':
         return expired(state);
     }
-  }
-
-  function faqOrFallback(message: InboundMessage, raw: string, state: ConversationState): { response: BotResponse; state: ConversationState } {
-    const lang = state.lang;
-    const r = deps.faq().classify(raw);
-    if (r.kind === 'answer') {
-      const entry = deps.faq().entry(r.match.id)!;
-      return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: r.match.score } }, state };
-    }
-    if (r.kind === 'clarify') {
-      return {
-        response: { replies: [kit.clarify(lang, r.candidates)], outcome: { kind: 'clarify', candidates: r.candidates.map((c) => c.id), score: r.candidates[0]!.score } },
-        state,
-      };
-    }
-    // Redact the whole text before cutting it, so that no half of a number escapes the patterns.
-    const saved = redact(raw).text.slice(0, MAX_SAVED_QUESTION);
-    deps.unanswered.add({
-      text: saved,
-      folded: normalizeText(saved.replace(REDACTION_LABEL, ' ')).folded.join(' '),
-      channel: message.channel,
-      at: deps.clock.now(),
-      nearest: r.nearest.map((m) => ({ id: m.id, score: Math.round(m.score * 1000) / 1000 })),
-    });
-    return { response: { replies: [kit.fallback(lang)], outcome: { kind: 'fallback', score: r.nearest[0]?.score ?? 0 } }, state };
   }
 
   return { handle };

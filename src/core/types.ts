@@ -55,6 +55,16 @@ export interface ConversationState {
   audience?: string;
   /** The buttons last offered, so that a typed number or the option's words can choose one (Zalo has no buttons). */
   offered?: Button[];
+  /** The entry answered last, for an elliptical follow-up ("còn nữ thì sao?"); never the user's own words. */
+  lastAnswer?: LastAnswer;
+}
+
+/** The entry last answered and when; a follow-up is read against it for a few minutes and turns only. */
+export interface LastAnswer {
+  entryId: string;
+  at: number;
+  /** Turns since that answer (0 on the turn after it). */
+  turns: number;
 }
 
 /** Where a user is in a scripted flow. */

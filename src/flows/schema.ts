@@ -16,7 +16,7 @@ export const buttonSchema = z
   })
   .strict();
 
-export const PARSERS = ['money', 'income', 'age', 'birth-year', 'years', 'yes-no', 'count', 'text', 'commune', 'contact'] as const;
+export const PARSERS = ['money', 'income', 'age', 'birth-year', 'month', 'years', 'yes-no', 'count', 'text', 'commune', 'contact'] as const;
 export type ParserName = (typeof PARSERS)[number];
 
 const condition = z

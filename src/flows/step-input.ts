@@ -5,7 +5,7 @@
 import { redact } from '../privacy/redact.js';
 import { fold } from '../text/fold.js';
 import { cleanText } from '../text/normalize.js';
-import { parseAge, parseBirthYear, parseMoney, parseYears, parseYesNo } from '../text/parse-input.js';
+import { parseAge, parseBirthYear, parseMoney, parseMonth, parseYears, parseYesNo } from '../text/parse-input.js';
 import type { ParserName, Step } from './schema.js';
 import { vietnamYear } from '../core/vietnam-calendar.js';
 
@@ -39,6 +39,8 @@ export function parseValue(parser: ParserName, text: string, now: number, limits
       return ok(parseAge(text, year));
     case 'birth-year':
       return ok(parseBirthYear(text, year));
+    case 'month':
+      return ok(parseMonth(text));
     case 'years':
       return ok(parseYears(text));
     case 'yes-no':

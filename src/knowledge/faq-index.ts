@@ -35,7 +35,7 @@ export function createFaqIndex(
   }
   const topics = TOPICS.filter((t) => byTopic.has(t));
   return {
-    classify: (text) => retriever.classify(text),
+    classify: (text, context) => retriever.classify(text, context),
     nearest: (text, limit) => retriever.search(text, limit).map((m) => ({ id: m.id, score: m.score })),
     entry: (id) => byId.get(id),
     topicEntries: (topic) => byTopic.get(topic) ?? [],

@@ -1,62 +1,33 @@
 /**
- * The Vietnamese-aware FAQ retriever. Questions are matched on folded syllables and syllable pairs weighted by
- * how rare they are across entries; a query syllable the index has never seen is repaired by fuse.js over the
- * folded vocabulary (built once). The score is the weighted share of the query that a phrasing covers, times
- * the share of the phrasing the query covers, with a small tie-break for matching accents.
+ * The Vietnamese-aware FAQ retriever. A message is first split into what it asks and the story around it
+ * (text/question-focus.ts); entries are scored on folded syllables and syllable pairs weighted by rarity, the
+ * asked part counting fully and the story less (query-terms.ts, scoring.ts). The decision (confidence.ts) is
+ * answer, clarify or nothing; a message with several questions answers the clearest and names the others; an
+ * elliptical follow-up ("còn nữ thì sao?") is read together with the entry answered just before.
  */
-import Fuse from 'fuse.js';
 import { normalizeText } from '../text/normalize.js';
-import { canonicalConcepts } from './concepts.js';
-import { buildTermIndex, sharedWeight, termsOf, termWeight } from './term-index.js';
+import { focusQuestion, isShortMessage, type QuestionFocus } from '../text/question-focus.js';
+import { decide, DEFAULT_THRESHOLDS, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
+import { looksElliptical } from './follow-up.js';
+import { createQueryBuilder, type QuerySegment } from './query-terms.js';
+import { createScorer, DEFAULT_SCORING, topMatches, type ScoringOptions } from './scoring.js';
+import { buildTermIndex } from './term-index.js';
 
-export interface Match {
-  id: string;
-  score: number;
-  /** The phrasing that matched best. */
-  question: string;
+export { DEFAULT_THRESHOLDS, type Match, type Retrieval, type RetrieverThresholds } from './confidence.js';
+export { DEFAULT_SCORING, type ScoringOptions } from './scoring.js';
+
+export interface RetrievalContext {
+  /** The entry answered just before in this conversation, for follow-ups. */
+  previousEntryId?: string;
 }
-
-export type Retrieval =
-  | { kind: 'answer'; match: Match; alternatives: Match[] }
-  | { kind: 'clarify'; candidates: Match[] }
-  | { kind: 'none'; nearest: Match[]; outOfScope?: string };
-
-export interface RetrieverThresholds {
-  /** Below this score: nothing found (fallback). */
-  floor: number;
-  /** At or above this lead over the runner-up: answer outright. */
-  lead: number;
-  /** At or above this score: answer whatever the runner-up scores. */
-  sure: number;
-  /** Candidates offered when clarifying: within this distance of the best. */
-  clarifyWindow: number;
-}
-
-/** Tuned on test/eval/dev-questions.yaml (see npm run eval): ≥ 90% of out-of-scope questions fall back. */
-export const DEFAULT_THRESHOLDS: RetrieverThresholds = { floor: 0.29, lead: 0.03, sure: 0.5, clarifyWindow: 0.1 };
 
 export interface Retriever {
   /** Entries ranked by score, best first. */
   search(text: string, limit?: number): Match[];
   /** The decision: answer, clarify with candidates, or nothing. */
-  classify(text: string): Retrieval;
+  classify(text: string, context?: RetrievalContext): Retrieval;
   readonly size: number;
 }
-
-export interface ScoringOptions {
-  /** Weight of query coverage against phrasing coverage in a phrasing's score (0–1). */
-  queryExponent: number;
-  /** Share of the score that comes from the entry as a whole (all its phrasings) rather than its best phrasing. */
-  entryBlend: number;
-}
-
-export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend: 0.35 };
-const REPAIRED_FACTOR = 0.8;
-const ACCENT_BONUS = 0.03;
-const MAX_QUERY_TOKENS = 60;
-const DEFAULT_DECISION_CACHE = 5_000;
-/** Postings read to gather candidates (see candidates()); chosen with npm run eval and npm run bench: the same answers as reading every posting, flat cost as the knowledge grows. */
-const CANDIDATE_BUDGET = 1200;
 
 export interface RetrieverOptions {
   thresholds?: RetrieverThresholds;
@@ -71,174 +42,130 @@ export interface RetrieverOptions {
 
 type Doc = { id: string; questions: readonly string[] };
 
+const DEFAULT_DECISION_CACHE = 5_000;
+/** The story around the questions counts this much; more when the questions themselves say little. */
+const NARRATIVE_WEIGHT = 0.35;
+const NARRATIVE_WEIGHT_VAGUE = 0.7;
+/** Asked clauses with fewer content syllables than this are vague ("vậy em có được hưởng không ạ"). */
+const VAGUE_QUESTION_SYLLABLES = 4;
+/** Syllables read from a message: the asked part, then the story. Anything beyond is not read. */
+const MAX_ASKED_TOKENS = 90;
+const MAX_STORY_TOKENS = 120;
+/** The entry answered before counts this much in a follow-up. */
+const PREVIOUS_WEIGHT = 0.6;
+const MAX_OTHER_QUESTIONS = 2;
+/** A follow-up's own words must be covered this much by the entry it is read as (not only the entry before). */
+const FOLLOW_UP_MIN_ASKED = 0.3;
+
+const CONTENT_FILLERS = new Set(
+  'cho toi em anh chi minh ban hoi xin a ah nhe nha vay ha oi ad thi ma cua va nhung cac rat da dang se roi duoc khong co nao gi la neu khi nhu the voi o de lam ve nay bay gio gio con'.split(' '),
+);
+
+function segment(tokens: readonly string[], folded: readonly string[], weight: number, max: number): QuerySegment {
+  return { tokens: tokens.slice(0, max), folded: folded.slice(0, max), weight };
+}
+
+/** The query segments of a focused message: each asked clause, the story at a lower weight. */
+function segmentsOf(focus: QuestionFocus, only?: number): QuerySegment[] {
+  const asked = focus.clauses.filter((c) => c.kind === 'question');
+  if (isShortMessage(focus) || asked.length === 0) {
+    const tokens = focus.clauses.flatMap((c) => c.tokens);
+    const folded = focus.clauses.flatMap((c) => c.folded);
+    return [segment(tokens, folded, 1, MAX_ASKED_TOKENS + MAX_STORY_TOKENS)];
+  }
+  const chosen = only === undefined ? asked : [asked[only]!];
+  const content = chosen.reduce((n, c) => n + c.folded.filter((w) => !CONTENT_FILLERS.has(w)).length, 0);
+  const storyWeight = content < VAGUE_QUESTION_SYLLABLES ? NARRATIVE_WEIGHT_VAGUE : NARRATIVE_WEIGHT;
+  const out: QuerySegment[] = [];
+  let budget = MAX_ASKED_TOKENS;
+  for (const c of chosen) {
+    if (budget <= 0) break;
+    out.push(segment(c.tokens, c.folded, 1, budget));
+    budget -= c.tokens.length;
+  }
+  const story = focus.clauses.filter((c) => c.kind === 'narrative');
+  const tokens = story.flatMap((c) => c.tokens);
+  const folded = story.flatMap((c) => c.folded);
+  if (tokens.length > 0) out.push(segment(tokens.slice(-MAX_STORY_TOKENS), folded.slice(-MAX_STORY_TOKENS), storyWeight, MAX_STORY_TOKENS));
+  return out;
+}
+
 export function createRetriever(entries: readonly Doc[], options: RetrieverOptions = {}): Retriever {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const { queryExponent: QUERY_COVERAGE_EXPONENT, entryBlend: ENTRY_BLEND } = options.scoring ?? DEFAULT_SCORING;
   const outOfScope = options.outOfScope ?? [];
   // Out-of-scope topics are indexed beside the entries so that a near miss finds its own kind first.
   const outOfScopeIds = new Set(outOfScope.map((t) => t.id));
-  const anchors = (options.anchors ?? []).map((a) => ` ${canonicalConcepts(normalizeText(a).folded).join(' ')} `);
   const index = buildTermIndex([...entries, ...outOfScope]);
-  const fuse = new Fuse(index.vocabulary, {
-    includeScore: true,
-    threshold: 0.34,
-    ignoreLocation: true,
-    minMatchCharLength: 2,
-  });
-  const repairs = new Map<string, string | null>();
+  const builder = createQueryBuilder(index, (options.anchors ?? []).map((a) => normalizeText(a).folded));
+  const scorer = createScorer(index, options.scoring ?? DEFAULT_SCORING);
+  const canonical = new Map(entries.map((e) => [e.id, e.questions[0] ?? '']));
   const decisions = new Map<string, Retrieval>();
   const cacheSize = options.decisionCache ?? DEFAULT_DECISION_CACHE;
 
-  function repair(token: string): string | null {
-    // Short syllables are too ambiguous to repair ("qwe" would become "web").
-    if (token.length < 4 || /\d/.test(token)) return null;
-    const cached = repairs.get(token);
-    if (cached !== undefined) return cached;
-    const best = fuse.search(token, { limit: 1 })[0];
-    const fixed = best && (best.score ?? 1) <= 0.34 ? best.item : null;
-    if (repairs.size > 20_000) repairs.clear();
-    repairs.set(token, fixed);
-    return fixed;
-  }
-
-  function queryTerms(text: string) {
-    const n = normalizeText(text);
-    const folded = n.folded.slice(0, MAX_QUERY_TOKENS);
-    const factor = new Map<string, number>();
-    const fixed = folded.map((tok) => {
-      if (index.weights.has(tok)) return tok;
-      const r = repair(tok);
-      if (r) factor.set(r, REPAIRED_FACTOR);
-      return r ?? tok;
-    });
-    const concepts = canonicalConcepts(fixed);
-    const terms = [...new Set(termsOf(concepts))];
-    const joined = ` ${concepts.join(' ')} `;
-    const anchored = anchors.some((a) => joined.includes(a));
-    const weights = terms.map((t) => {
-      const f = t.split(' ').reduce((acc, p) => acc * (factor.get(p) ?? 1), 1);
-      return termWeight(index, t) * f;
-    });
-    // Known terms as sorted ids with aligned weights, for merge-intersection with phrasings.
-    const known = terms
-      .map((t, i) => ({ id: index.termIds.get(t), w: weights[i]! }))
-      .filter((k): k is { id: number; w: number } => k.id !== undefined)
-      .sort((a, b) => a.id - b.id);
-    const accented = n.tokens.slice(0, MAX_QUERY_TOKENS);
-    const accentIds = [...new Set(accented.map((t) => index.accentIds.get(t)).filter((id): id is number => id !== undefined))].sort((a, b) => a - b);
-    return {
-      ids: Int32Array.from(known.map((k) => k.id)),
-      idWeights: Float64Array.from(known.map((k) => k.w)),
-      total: weights.reduce((a, b) => a + b, 0),
-      anchored,
-      accentIds: Int32Array.from(accentIds),
-      accentOnes: new Float64Array(accentIds.length).fill(1),
-      accentedCount: accented.length,
-      isAccented: n.accented,
-    };
-  }
-
-  /**
-   * Candidate phrasings: the postings of the query's most selective terms, rarest first, until a fixed budget
-   * of postings is read. A common syllable ("bhxh", "đóng") then costs nothing to gather, so the cost of a
-   * query stays flat as the knowledge grows; the candidates are still scored on every query term below.
-   */
-  function candidates(ids: Int32Array): Set<number> {
-    const lists = Array.from(ids, (id) => index.postings[id]!);
-    lists.sort((a, b) => a.length - b.length);
-    const out = new Set<number>();
-    let read = 0;
-    for (const list of lists) {
-      if (read > 0 && read + list.length > CANDIDATE_BUDGET) break;
-      for (const p of list) out.add(p);
-      read += list.length;
-    }
-    return out;
-  }
-
-  /** Keeps the best `limit` matches (ties broken by id), without sorting every candidate. */
-  function topMatches(all: Iterable<Match>, limit: number, keep: (m: Match) => boolean): Match[] {
-    const top: Match[] = [];
-    const before = (a: Match, b: Match) => b.score - a.score || a.id.localeCompare(b.id);
-    for (const m of all) {
-      if (!keep(m)) continue;
-      if (top.length === limit && before(m, top[limit - 1]!) >= 0) continue;
-      let i = top.length === limit ? limit - 1 : top.length;
-      while (i > 0 && before(m, top[i - 1]!) < 0) {
-        top[i] = top[i - 1]!;
-        i--;
-      }
-      top[i] = m;
-    }
-    return top;
-  }
-
-  /** Every candidate entry with its score (best phrasing blended with the entry as a whole). */
-  function scoreAll(text: string): { matches: Iterable<Match>; anchored: boolean } {
-    const q = queryTerms(text);
-    const total = q.total;
-    if (total === 0) return { matches: [], anchored: q.anchored };
-    const best = new Map<string, Match>();
-    for (const p of candidates(q.ids)) {
-      const phrasing = index.phrasings[p]!;
-      const m = sharedWeight(phrasing.terms, q.ids, q.idWeights);
-      const qCov = Math.min(1, m / total);
-      const pCov = Math.min(1, m / phrasing.weight);
-      let score = qCov ** QUERY_COVERAGE_EXPONENT * pCov ** (1 - QUERY_COVERAGE_EXPONENT);
-      if (q.isAccented && q.accentedCount > 0) {
-        score += (ACCENT_BONUS * sharedWeight(phrasing.accented, q.accentIds, q.accentOnes)) / q.accentedCount;
-      }
-      const prev = best.get(phrasing.entryId);
-      if (!prev || score > prev.score) best.set(phrasing.entryId, { id: phrasing.entryId, score, question: phrasing.question });
-    }
-    for (const m of best.values()) {
-      const e = sharedWeight(index.entryTerms.get(m.id)!, q.ids, q.idWeights);
-      m.score = (1 - ENTRY_BLEND) * m.score + ENTRY_BLEND * Math.min(1, e / total);
-    }
-    return { matches: best.values(), anchored: q.anchored };
-  }
-
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
-  function rank(text: string, limit: number): { ranked: Match[]; first: Match | undefined } {
-    const { matches, anchored } = scoreAll(text);
-    const all = [...matches];
+  function rank(segments: readonly QuerySegment[], accented: boolean, limit: number): Ranked {
+    const q = builder.build(segments, accented);
+    const all = scorer.score(q);
     const ranked = topMatches(all, limit, (m) => !outOfScopeIds.has(m.id));
-    const [first] = anchored ? ranked : topMatches(all, 1, () => true);
-    return { ranked, first };
+    const [first] = q.anchored ? ranked : topMatches(all, 1, () => true);
+    return { ranked, first, outOfScope: first !== undefined && outOfScopeIds.has(first.id) };
   }
 
-  /** The decision: answer, clarify with candidates, or nothing. */
-  function decide(text: string): Retrieval {
-    const { ranked, first } = rank(text, 5);
-    if (first && outOfScopeIds.has(first.id)) return { kind: 'none', nearest: ranked.slice(0, 3), outOfScope: first.id };
-    const top = ranked[0];
-    if (!top || top.score < thresholds.floor) return { kind: 'none', nearest: ranked.slice(0, 3) };
-    const lead = top.score - (ranked[1]?.score ?? 0);
-    if (top.score >= thresholds.sure || lead >= thresholds.lead) {
-      return { kind: 'answer', match: top, alternatives: ranked.slice(1, 3) };
+  function understand(text: string, context: RetrievalContext | undefined): Retrieval {
+    const focus = focusQuestion(text);
+    if (focus.contentless) return { kind: 'none', nearest: [] };
+    const accented = normalizeText(text.slice(0, 4_000)).accented;
+    const whole = decide(rank(segmentsOf(focus), accented, 5), thresholds);
+    const previous = context?.previousEntryId ? canonical.get(context.previousEntryId) : undefined;
+    // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
+    // read with what was answered before, and must still be about something that entry's neighbours cover.
+    const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
+    if (previous && !standsAlone && looksElliptical(focus)) {
+      const prev = normalizeText(previous);
+      const segments = [...segmentsOf(focus), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
+      const joined = decide(rank(segments, accented, 5), { ...thresholds, minAskedCoverage: Math.max(thresholds.minAskedCoverage, FOLLOW_UP_MIN_ASKED) });
+      if (joined.kind === 'answer') return { ...joined, followUp: true };
+      if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
     }
-    const candidates = ranked.filter((m) => m.score >= thresholds.floor && m.score >= top.score - thresholds.clarifyWindow).slice(0, 3);
-    return { kind: 'clarify', candidates };
+    const asked = focus.clauses.filter((c) => c.kind === 'question').length;
+    if (asked < 2 || isShortMessage(focus)) return whole;
+    return severalQuestions(focus, accented, whole, asked);
+  }
+
+  /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */
+  function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number): Retrieval {
+    const each: Retrieval[] = [];
+    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i), accented, 3), thresholds));
+    const answers = each.filter((r): r is Extract<Retrieval, { kind: 'answer' }> => r.kind === 'answer');
+    if (answers.length === 0) return whole;
+    const main = whole.kind === 'answer' ? whole : answers.reduce((a, b) => (b.match.score > a.match.score ? b : a));
+    const also: Match[] = [];
+    for (const a of answers) {
+      if (a.match.id !== main.match.id && !also.some((m) => m.id === a.match.id)) also.push(a.match);
+    }
+    return { ...main, also: also.slice(0, MAX_OTHER_QUESTIONS) };
   }
 
   return {
     size: entries.length,
     search(text, limit = 5) {
-      return rank(text, limit).ranked;
+      const focus = focusQuestion(text);
+      return rank(segmentsOf(focus), normalizeText(text.slice(0, 4_000)).accented, limit).ranked.map(({ id, score, question }) => ({ id, score, question }));
     },
-    classify(text) {
+    classify(text, context) {
       // Citizens ask the same few questions over and over: recent decisions are kept (least recently used
       // dropped first). A new index (the knowledge changed) starts with an empty cache.
-      const cached = decisions.get(text);
+      const key = context?.previousEntryId ? `${context.previousEntryId}\u0000${text}` : text;
+      const cached = decisions.get(key);
       if (cached) {
-        decisions.delete(text);
-        decisions.set(text, cached);
+        decisions.delete(key);
+        decisions.set(key, cached);
         return cached;
       }
-      const decision = decide(text);
+      const decision = understand(text, context);
       if (cacheSize === 0) return decision;
       if (decisions.size >= cacheSize) decisions.delete(decisions.keys().next().value!);
-      decisions.set(text, decision);
+      decisions.set(key, decision);
       return decision;
     },
   };

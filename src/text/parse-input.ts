@@ -107,6 +107,21 @@ export function parseBirthYear(raw: string, currentYear: number): number | null 
   return null;
 }
 
+const MONTH_WORDS: Record<string, number> = { gieng: 1, chap: 12, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
+
+/** A calendar month 1–12 (from "3", "tháng 3", "03", "tháng ba", "tháng giêng", "3/1975"), or null. */
+export function parseMonth(raw: string): number | null {
+  const s = prepare(raw);
+  const dated = /^(?:thang )?(\d{1,2}) ?[/.-] ?(?:19|20)?\d{2}$/.exec(s);
+  const m = dated ?? /^(?:sinh )?(?:vao )?(?:thang )?(\d{1,2})$/.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= 12 ? n : null;
+  }
+  const w = /^(?:sinh )?(?:vao )?(?:thang )?([a-z]+(?: [a-z]+)?)$/.exec(s);
+  return w ? (MONTH_WORDS[w[1]!] ?? null) : null;
+}
+
 /** A number of years, possibly with months ("10", "10 năm", "10 năm 6 tháng", "6 tháng", "mười năm"). */
 export function parseYears(raw: string): number | null {
   const s = prepare(raw);

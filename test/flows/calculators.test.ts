@@ -68,9 +68,34 @@ describe('pensions (fact sheet §1, §3)', () => {
     expect(retirementAgeInYear('male', 2030)).toBe(62 * 12);
     expect(retirementAgeInYear('female', 2040)).toBe(60 * 12);
   });
-  it('finds the retirement year for a birth year', () => {
-    expect(retirementFor('female', 1969)).toEqual({ year: 2026, ageMonths: 57 * 12 });
-    expect(retirementFor('male', 1980).ageMonths).toBe(62 * 12);
+  it('retires in the month the age that applies in that year is reached (NĐ 135/2020 Phụ lục I)', () => {
+    // Points of the decree's table: born → retirement month and age.
+    expect(retirementFor('male', 1961, 1)).toEqual({ year: 2021, month: 4, ageMonths: 60 * 12 + 3 });
+    expect(retirementFor('male', 1961, 9)).toEqual({ year: 2021, month: 12, ageMonths: 60 * 12 + 3 });
+    expect(retirementFor('male', 1961, 10)).toEqual({ year: 2022, month: 4, ageMonths: 60 * 12 + 6 });
+    expect(retirementFor('male', 1964, 1)).toEqual({ year: 2025, month: 4, ageMonths: 61 * 12 + 3 });
+    expect(retirementFor('female', 1966, 1)).toEqual({ year: 2021, month: 5, ageMonths: 55 * 12 + 4 });
+    expect(retirementFor('female', 1970, 1)).toEqual({ year: 2027, month: 5, ageMonths: 57 * 12 + 4 });
+    expect(retirementFor('female', 1969, 5)).toEqual({ year: 2026, month: 5, ageMonths: 57 * 12 });
+    expect(retirementFor('male', 1980, 6).ageMonths).toBe(62 * 12);
+    expect(retirementFor('female', 1990, 6).ageMonths).toBe(60 * 12);
+    expect(retirementFor('male', 1955, 3)).toEqual({ year: 2015, month: 3, ageMonths: 60 * 12 });
+  });
+
+  it('for every birth month of several years, the age reached equals the age of that year, and not a month earlier', () => {
+    for (const sex of ['male', 'female'] as const) {
+      for (const year of [1960, 1961, 1963, 1964, 1966, 1968, 1970, 1972, 1975, 1980]) {
+        for (let month = 1; month <= 12; month++) {
+          const r = retirementFor(sex, year, month);
+          const reached = (r.year * 12 + r.month) - (year * 12 + month);
+          expect(reached, `${sex} ${month}/${year}`).toBe(r.ageMonths);
+          expect(r.ageMonths, `${sex} ${month}/${year}`).toBe(retirementAgeInYear(sex, r.year));
+          // One month earlier the person was younger than the age that applied in that month's year.
+          const before = r.month === 1 ? { y: r.year - 1 } : { y: r.year };
+          expect(r.ageMonths - 1, `${sex} ${month}/${year}`).toBeLessThan(retirementAgeInYear(sex, before.y));
+        }
+      }
+    }
   });
 });
 

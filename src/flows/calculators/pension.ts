@@ -27,14 +27,29 @@ export function retirementAgeInYear(sex: Sex, year: number): number {
   return Math.min(r.final, r.start2021 + r.stepMonths * (year - 2021));
 }
 
-/** The year someone born in `birthYear` reaches retirement age, and that age in months (approximate: month unknown). */
-export function retirementFor(sex: Sex, birthYear: number): { year: number; ageMonths: number } {
-  for (let year = birthYear + 50; year < birthYear + 70; year++) {
-    const age = retirementAgeInYear(sex, year);
-    if ((year - birthYear) * 12 >= age) return { year, ageMonths: age };
+export interface Retirement {
+  /** Calendar year and month (1–12) in which the person reaches the retirement age that applies then. */
+  year: number;
+  month: number;
+  /** That age, in months. */
+  ageMonths: number;
+}
+
+/**
+ * When someone born in `birthMonth`/`birthYear` retires: the first month in which their age reaches the age that
+ * applies in that month's calendar year (NĐ 135/2020 Đ.4 and its Phụ lục I: the roadmap rises each year, so the
+ * age to reach depends on the year in which it is reached). Retirement takes effect at the end of that month.
+ */
+export function retirementFor(sex: Sex, birthYear: number, birthMonth: number): Retirement {
+  const born = birthYear * 12 + (birthMonth - 1);
+  const r = sex === 'male' ? RETIREMENT.men : RETIREMENT.women;
+  for (let age = Math.min(r.before2021, r.start2021); age <= r.final; age++) {
+    const at = born + age;
+    const year = Math.floor(at / 12);
+    if (age >= retirementAgeInYear(sex, year)) return { year, month: (at % 12) + 1, ageMonths: age };
   }
-  const age = retirementAgeInYear(sex, birthYear + 70);
-  return { year: birthYear + 70, ageMonths: age };
+  const at = born + r.final;
+  return { year: Math.floor(at / 12), month: (at % 12) + 1, ageMonths: r.final };
 }
 
 export function pensionVars(vars: Record<string, unknown>): Record<string, unknown> {
@@ -43,7 +58,8 @@ export function pensionVars(vars: Record<string, unknown>): Record<string, unkno
   const rate = pensionRate(sex, total);
   const income = Number(vars.avgIncome ?? 0);
   const birthYear = Number(vars.birthYear ?? 0);
-  const retire = birthYear > 0 ? retirementFor(sex, birthYear) : null;
+  const birthMonth = Number(vars.birthMonth ?? 0);
+  const retire = birthYear > 0 && birthMonth >= 1 && birthMonth <= 12 ? retirementFor(sex, birthYear, birthMonth) : null;
   return {
     ...vars,
     totalYears: String(Math.round(total * 10) / 10).replace('.', ','),
@@ -52,6 +68,7 @@ export function pensionVars(vars: Record<string, unknown>): Record<string, unkno
     monthlyText: formatMoney(rate * income),
     incomeText: formatMoney(income),
     retireYear: retire?.year ?? '',
+    retireMonth: retire?.month ?? '',
     retireAgeYears: retire ? Math.floor(retire.ageMonths / 12) : '',
     retireAgeMonths: retire ? retire.ageMonths % 12 : '',
   };

@@ -1,0 +1,85 @@
+/**
+ * The retriever's decision: answer, clarify, or nothing. A wrong answer stated with a legal basis is worse than
+ * "did you mean…", so an answer needs more than a high score: a lead over the runner-up, and the words that make
+ * the entry what it is present in the question. What falls short becomes a clarification, likeliest first.
+ */
+import type { Scored } from './scoring.js';
+
+export interface Match {
+  id: string;
+  score: number;
+  /** The phrasing that matched best. */
+  question: string;
+}
+
+export type Retrieval =
+  | {
+      kind: 'answer';
+      match: Match;
+      alternatives: Match[];
+      /** Entries answering the message's other questions, to offer as buttons. */
+      also?: Match[];
+      /** The message was read as a follow-up of the entry answered before. */
+      followUp?: boolean;
+      /** The answer covers the question on its own (a complete question, not an elliptical one). */
+      complete?: boolean;
+    }
+  | { kind: 'clarify'; candidates: Match[] }
+  | { kind: 'none'; nearest: Match[]; outOfScope?: string };
+
+export interface RetrieverThresholds {
+  /** Below this score: nothing found (fallback). */
+  floor: number;
+  /** At or above this lead over the runner-up: answer outright. */
+  lead: number;
+  /** At or above this score: answer whatever the runner-up scores. */
+  sure: number;
+  /** Candidates offered when clarifying: within this distance of the best. */
+  clarifyWindow: number;
+  /** An answer needs at least this share of the entry's key terms in the question. */
+  minKeyCoverage: number;
+  /** An answer needs the entry to cover at least this share of what was asked. */
+  minAskedCoverage: number;
+}
+
+/** Tuned with npm run eval on the development sets (short questions, letters, follow-ups). */
+export const DEFAULT_THRESHOLDS: RetrieverThresholds = { floor: 0.29, lead: 0.03, sure: 0.5, clarifyWindow: 0.1, minKeyCoverage: 0, minAskedCoverage: 0 };
+
+/** An answer that stands on its own: most of the question and of the entry's key terms covered. */
+const COMPLETE_ASKED = 0.6;
+const COMPLETE_KEY = 0.5;
+
+export interface Ranked {
+  ranked: Scored[];
+  /** The best match of all, out-of-scope topics included. */
+  first: Scored | undefined;
+  /** The best match of all is an out-of-scope topic. */
+  outOfScope: boolean;
+}
+
+const plain = ({ id, score, question }: Scored): Match => ({ id, score, question });
+
+export function decide(r: Ranked, t: RetrieverThresholds): Retrieval {
+  const nearest = r.ranked.slice(0, 3).map(plain);
+  if (r.outOfScope && r.first) return { kind: 'none', nearest, outOfScope: r.first.id };
+  const top = r.ranked[0];
+  if (!top || top.score < t.floor) return { kind: 'none', nearest };
+  const lead = top.score - (r.ranked[1]?.score ?? 0);
+  const byScore = top.score >= t.sure || lead >= t.lead;
+  const bySignals = top.keyCoverage >= t.minKeyCoverage && top.askedCoverage >= t.minAskedCoverage;
+  if (byScore && bySignals) {
+    const complete = top.askedCoverage >= COMPLETE_ASKED && top.keyCoverage >= COMPLETE_KEY;
+    return { kind: 'answer', match: plain(top), alternatives: r.ranked.slice(1, 3).map(plain), complete };
+  }
+  const candidates = r.ranked
+    .filter((m) => m.score >= t.floor && m.score >= top.score - t.clarifyWindow)
+    .sort((a, b) => likelihood(b) - likelihood(a) || b.score - a.score)
+    .slice(0, 3)
+    .map(plain);
+  return { kind: 'clarify', candidates };
+}
+
+/** Order of a clarification: the score, raised when the entry's own key terms were asked. */
+function likelihood(m: Scored): number {
+  return m.score * (0.8 + 0.2 * m.keyCoverage);
+}

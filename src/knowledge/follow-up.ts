@@ -1,0 +1,30 @@
+/**
+ * Elliptical follow-ups: a short message that leans on the answer just given ("còn nữ thì sao?", "thế còn hộ
+ * nghèo?", "nếu tôi 45 tuổi thì sao", "vậy đóng ở đâu", "còn học sinh cấp 3?"). Only the shape is judged here;
+ * the retriever decides whether the message also stands on its own as a complete question.
+ */
+import type { QuestionFocus } from '../text/question-focus.js';
+
+/** Longer messages are read on their own. */
+const MAX_FOLLOW_UP_TOKENS = 12;
+
+const OPENINGS: readonly string[][] = [
+  ['con'], ['the', 'con'], ['vay', 'con'], ['the'], ['vay'], ['neu'], ['nhung', 'neu'], ['con', 'neu'], ['truong', 'hop'],
+  ['thi'], ['the', 'thi'], ['vay', 'thi'], ['con', 'voi'], ['doi', 'voi'], ['voi'], ['rieng'], ['lo'], ['gia', 'su'], ['nhu', 'vay'],
+];
+const ENDINGS: readonly string[][] = [
+  ['thi', 'sao'], ['thi', 'the', 'nao'], ['the', 'nao'], ['sao'], ['thi', 'lam', 'sao'], ['thi', 'nhu', 'the', 'nao'], ['thi', 'ra', 'sao'],
+  ['thi', 'sao', 'a'], ['thi', 'sao', 'vay'], ['duoc', 'khong'], ['o', 'dau'], ['bao', 'nhieu'], ['bao', 'lau'], ['khi', 'nao'],
+];
+const PARTICLES = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'ne', 'oi', 'z', 'v']);
+
+export function looksElliptical(focus: QuestionFocus): boolean {
+  if (focus.length === 0 || focus.length > MAX_FOLLOW_UP_TOKENS) return false;
+  const folded = focus.clauses.flatMap((c) => c.folded);
+  let end = folded.length;
+  while (end > 0 && PARTICLES.has(folded[end - 1]!)) end--;
+  const words = folded.slice(0, end);
+  const opens = OPENINGS.some((o) => o.every((w, i) => words[i] === w));
+  const closes = ENDINGS.some((e) => e.every((w, i) => words[words.length - e.length + i] === w));
+  return opens || closes;
+}
