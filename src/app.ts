@@ -10,6 +10,7 @@ import { createRouter, type Router } from './core/router.js';
 import { DAY_MS } from './core/vietnam-calendar.js';
 import type { Channel, InboundMessage, MetricEvent } from './core/types.js';
 import { CALCULATORS } from './flows/calculators/index.js';
+import { loadFigures } from './flows/calculators/figures-data.js';
 import { loadOffices } from './flows/calculators/offices.js';
 import { voluntaryLimits } from './flows/calculators/voluntary.js';
 import { createEngine } from './flows/engine.js';
@@ -109,6 +110,7 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     commands: COMMANDS,
   });
   const offices = loadOffices(join(config.flowsDir, 'data', 'offices.yaml'));
+  const figures = loadFigures(join(config.flowsDir, 'data', 'figures.yaml'));
   let turnChannel: Channel = 'web';
   const engine = createEngine(new Map(flows.map((f) => [f.id, f])), {
     t: i18n.t,
@@ -116,8 +118,8 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     answer: kit.answer,
     menuButton: kit.menuButton,
     calculators: CALCULATORS,
-    calcContext: () => ({ now: clock(), offices }),
-    limits: () => voluntaryLimits(clock()),
+    calcContext: () => ({ now: clock(), offices, figures }),
+    limits: () => voluntaryLimits(figures, clock()),
     now: clock,
     handoff: ({ question, contact }) => staffQueue.add({ question, contact, channel: turnChannel, at: clock() }),
   });

@@ -25,6 +25,12 @@ export function vietnamMonth(ms: number): number {
   return new Date(ms + VIETNAM_OFFSET_MS).getUTCMonth() + 1;
 }
 
+/** The first day (YYYY-MM-DD) of the Vietnamese month `ahead` months after the one an instant falls in. */
+export function vietnamMonthStart(ms: number, ahead = 0): string {
+  const index = vietnamYear(ms) * 12 + (vietnamMonth(ms) - 1) + ahead;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
 /** True for a real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
 export function isCalendarDay(s: unknown): s is string {
   if (typeof s !== 'string') return false;

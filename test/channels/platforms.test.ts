@@ -31,7 +31,7 @@ describe('platforms switched on by configuration', () => {
     const event = (text: string, id: string) => ({ event_name: 'message.text.received', message: { from: { id: 'pz' }, chat: { id: 'pz' }, text, message_id: id } });
     fake.events.push(event('rút bhxh 1 lần có thiệt không', 'a1'));
     await waitFor(() => fake.texts().some((t) => t.includes('thời gian đã đóng bị xóa')));
-    for (const [text, id] of [['tính lương hưu', 'b1'], ['1', 'b2'], ['1970', 'b3'], ['20', 'b4'], ['5', 'b5'], ['7 triệu', 'b6']]) {
+    for (const [text, id] of [['tính lương hưu', 'b1'], ['1', 'b2'], ['1970', 'b3'], ['6', 'b3m'], ['20', 'b4'], ['5', 'b5'], ['7 triệu', 'b6']]) {
       const before = fake.texts().length;
       fake.events.push(event(text!, id!));
       await waitFor(() => fake.texts().length > before);

@@ -5,7 +5,10 @@ import { findOffice, loadOffices } from '../../src/flows/calculators/offices.js'
 import { employerVars, studentBhytVars, withdrawalVerdict } from '../../src/flows/calculators/others.js';
 import { pensionRate, retirementAgeInYear, retirementFor } from '../../src/flows/calculators/pension.js';
 import { voluntaryContribution, voluntaryLimits, voluntaryVars } from '../../src/flows/calculators/voluntary.js';
+import { loadFigures } from '../../src/flows/calculators/figures-data.js';
 import { ROOT } from '../helpers/test-server.js';
+
+const figures = loadFigures(join(ROOT, 'flows/data/figures.yaml'));
 
 const NOV_2026 = Date.UTC(2026, 10, 25);
 const MAR_2026 = Date.UTC(2026, 2, 1);
@@ -31,16 +34,23 @@ describe('voluntary BHXH (fact sheet §1)', () => {
     expect(Math.round(r.perPeriod)).toBe(6 * 935_000);
   });
   it('ceiling is 20 × the reference level: 46.8M until 30/6/2026, 50.6M from 1/7/2026', () => {
-    expect(voluntaryLimits(MAR_2026)).toEqual({ floor: 1_500_000, ceiling: 46_800_000 });
-    expect(voluntaryLimits(NOV_2026)).toEqual({ floor: 1_500_000, ceiling: 50_600_000 });
+    expect(voluntaryLimits(figures, MAR_2026)).toEqual({ floor: 1_500_000, ceiling: 46_800_000 });
+    expect(voluntaryLimits(figures, NOV_2026)).toEqual({ floor: 1_500_000, ceiling: 50_600_000 });
+  });
+  it('says when a period paid now runs into months whose floor is not confirmed (audit B3)', () => {
+    const dec = Date.UTC(2026, 11, 1, 3);
+    expect(voluntaryVars({ group: 'other', income: 2_000_000, schedule: 1 }, figures, dec).periodConfirmed).toBe(true);
+    expect(voluntaryVars({ group: 'other', income: 2_000_000, schedule: 12 }, figures, dec).periodConfirmed).toBe(false);
+    expect(voluntaryVars({ group: 'other', income: 2_000_000, schedule: 6 }, figures, Date.UTC(2026, 5, 15)).periodConfirmed).toBe(true);
+    expect(voluntaryVars({ group: 'other', income: 2_000_000, schedule: 12 }, figures, Date.UTC(2026, 5, 15)).periodConfirmed).toBe(false);
   });
   it('refuses to guess the 2027 floor (UNCONFIRMED)', () => {
-    expect(voluntaryLimits(Date.UTC(2027, 1, 1)).floor).toBeNull();
-    expect(voluntaryVars({ group: 'other', income: 2_000_000, schedule: 1 }, Date.UTC(2027, 1, 1)).figuresConfirmed).toBe(false);
+    expect(voluntaryLimits(figures, Date.UTC(2027, 1, 1)).floor).toBeNull();
+    expect(voluntaryVars({ group: 'other', income: 2_000_000, schedule: 1 }, figures, Date.UTC(2027, 1, 1)).figuresConfirmed).toBe(false);
   });
   it('formats amounts the Vietnamese way', () => {
     expect(formatMoney(330_000)).toBe('330.000 đ');
-    const v = voluntaryVars({ group: 'near-poor', income: 1_500_000, schedule: 3 }, NOV_2026);
+    const v = voluntaryVars({ group: 'near-poor', income: 1_500_000, schedule: 3 }, figures, NOV_2026);
     expect(v).toMatchObject({ contributionText: '330.000 đ', supportText: '132.000 đ', supportPercent: '40%', paysText: '198.000 đ', perPeriodText: '594.000 đ' });
   });
 });
@@ -100,24 +110,28 @@ describe('pensions (fact sheet §1, §3)', () => {
 });
 
 describe('one-time withdrawal (fact sheet §4)', () => {
-  it('follows the 1/7/2025 cut-off and the cases', () => {
+  it('follows the 1/7/2025 cut-off and the closed list of cases', () => {
     expect(withdrawalVerdict('quit', true, 5)).toBe('after-12-months');
     expect(withdrawalVerdict('quit', false, 5)).toBe('not-eligible');
     expect(withdrawalVerdict('quit', true, 21)).toBe('not-eligible');
     expect(withdrawalVerdict('emigrate', false, 3)).toBe('eligible');
-    expect(withdrawalVerdict('illness', false, 3)).toBe('eligible');
-    expect(withdrawalVerdict('retire-short', true, 10)).toBe('eligible');
+    expect(withdrawalVerdict('listed-illness', false, 3)).toBe('illness-eligible');
+    expect(withdrawalVerdict('incapacity', true, 25)).toBe('illness-eligible');
+    // Heart, kidney or diabetes patients are judged like anyone leaving a job (audit A3).
+    expect(withdrawalVerdict('other-illness', true, 5)).toBe('after-12-months');
+    expect(withdrawalVerdict('other-illness', false, 5)).toBe('not-eligible');
+    expect(withdrawalVerdict('retire-short', true, 10)).toBe('retire-short');
     expect(withdrawalVerdict('retire-short', true, 16)).toBe('pension');
   });
 });
 
 describe('employers and students', () => {
-  it('employer 21.5%, employees 10.5%', () => {
-    expect(employerVars({ payroll: 100_000_000 })).toMatchObject({ employerText: '21.500.000 đ', employeeText: '10.500.000 đ', totalText: '32.000.000 đ' });
+  it('employer 21% plus the work-accident fund (rate not confirmed, so not added), employees 10.5%', () => {
+    expect(employerVars({ payroll: 100_000_000 })).toMatchObject({ employerRate: '21%', employerText: '21.000.000 đ', employeeText: '10.500.000 đ', totalText: '31.500.000 đ' });
   });
   it('student BHYT from 1/7/2026: at most 56,925 đ/month, 683,100 đ/12 months', () => {
-    expect(studentBhytVars({}, NOV_2026)).toMatchObject({ paysMonthText: '56.925 đ', paysYearText: '683.100 đ' });
-    expect(studentBhytVars({}, MAR_2026)).toMatchObject({ paysMonthText: '52.650 đ' });
+    expect(studentBhytVars({}, figures, NOV_2026)).toMatchObject({ paysMonthText: '56.925 đ', paysYearText: '683.100 đ' });
+    expect(studentBhytVars({}, figures, MAR_2026)).toMatchObject({ paysMonthText: '52.650 đ' });
   });
 });
 

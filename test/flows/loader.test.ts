@@ -59,7 +59,7 @@ describe('flow files', () => {
   it('every real flow loads and passes the cross-checks', () => {
     const flows = loadFlowDir(join(ROOT, 'flows'), refs);
     expect(flows.map((f) => f.id).sort()).toEqual(
-      ['contribution-calculator', 'employer-guide', 'pension-estimate', 'student-bhyt', 'talk-to-staff', 'voluntary-enrollment', 'welcome', 'where-to-go', 'withdrawal-counselling'].sort(),
+      ['contribution-calculator', 'employer-guide', 'maternity-estimate', 'onetime-estimate', 'pension-estimate', 'student-bhyt', 'talk-to-staff', 'unemployment-estimate', 'voluntary-enrollment', 'welcome', 'where-to-go', 'withdrawal-counselling'].sort(),
     );
   });
   it('accepts a good file', () => {

@@ -1,23 +1,8 @@
 /**
- * The figures the calculators use, each from ../shared/reference/bhxh-facts.md with its legal basis. Amounts
- * that depend on the date are schedules; a date past the last confirmed value yields `null` so that the flow
- * says where to ask instead of guessing (e.g. the 2027 voluntary floor is UNCONFIRMED).
+ * The rates and rules the calculators use that the laws themselves fix, each from ../shared/reference/bhxh-facts.md
+ * or the law text with its article. Amounts that change with a decree (mức tham chiếu, the poverty line, minimum
+ * wages) are not here: they are data, in flows/data/figures.yaml (see figures-data.ts).
  */
-
-interface Dated {
-  from: string; // YYYY-MM-DD, inclusive
-  until?: string; // YYYY-MM-DD, inclusive; absent = still in force
-  amount: number;
-}
-
-/** Mức tham chiếu = lương cơ sở (Luật 41/2024 Đ.141 k.13; NĐ 73/2024; NĐ 161/2026). */
-export const REFERENCE_LEVEL: Dated[] = [
-  { from: '2024-07-01', until: '2026-06-30', amount: 2_340_000 },
-  { from: '2026-07-01', amount: 2_530_000 },
-];
-
-/** Rural poverty line = voluntary income floor (NĐ 351/2025: old standard kept to 31/12/2026). */
-export const RURAL_POVERTY_LINE: Dated[] = [{ from: '2022-01-01', until: '2026-12-31', amount: 1_500_000 }];
 
 export const VOLUNTARY = {
   rate: 0.22, // Luật 41/2024 Đ.36 k.1
@@ -29,11 +14,11 @@ export const VOLUNTARY = {
 export const BHYT = { rate: 0.045, studentSupportMin: 0.5 }; // Luật BHYT 51/2024; NĐ 188/2025
 
 export const COMPULSORY = {
-  employee: { bhxh: 0.08, bhyt: 0.015, bhtn: 0.01 }, // Luật 41/2024 Đ.33; NĐ 188/2025; Luật Việc làm 74/2025
-  employer: { bhxh: 0.17, bhyt: 0.03, bhtn: 0.01 }, // Đ.34 (3% ốm đau–thai sản + 14% hưu trí–tử tuất)
-  /** Totals as the fact sheet states them; the employer's includes the work-accident fund (rate UNCONFIRMED). */
+  employee: { bhxh: 0.08, bhyt: 0.015, bhtn: 0.01 }, // Luật 41/2024 Đ.33; NĐ 188/2025; Luật Việc làm 74/2025 Đ.33 (tối đa 1%)
+  employer: { bhxh: 0.17, bhyt: 0.03, bhtn: 0.01 }, // Đ.34 (3% ốm đau–thai sản + 14% hưu trí–tử tuất); NĐ 188/2025; LVL Đ.33
   employeeTotal: 0.105,
-  employerTotal: 0.215,
+  /** Without the work-accident fund: its rate (at most 1%, Luật ATVSLĐ Đ.44 k.1) is UNCONFIRMED, so it is named, not added. */
+  employerTotal: 0.21,
 };
 
 export const PENSION = {
@@ -49,11 +34,6 @@ export const RETIREMENT = {
   men: { before2021: 720, start2021: 723, stepMonths: 3, final: 744 },
   women: { before2021: 660, start2021: 664, stepMonths: 4, final: 720 },
 };
-
-export function valueOn(schedule: readonly Dated[], isoDay: string): number | null {
-  const hit = schedule.find((d) => d.from <= isoDay && (!d.until || isoDay <= d.until));
-  return hit ? hit.amount : null;
-}
 
 /** "330.000 đ" — Vietnamese thousands separators. */
 export function formatMoney(amount: number): string {
