@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ContentError } from '../knowledge/content-error.js';
 import { loadKnowledgeBase } from '../knowledge/loader.js';
 import { checkKnowledge } from '../knowledge/quality/kb-check.js';
+import { derivedNotes, loadExcerpts, unsourcedFigures } from '../knowledge/quality/source-check.js';
 
 const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
 try {
@@ -11,6 +12,11 @@ try {
   const phrasings = entries.reduce((n, e) => n + e.questions.length, 0);
   console.log(`knowledge: ${entries.length} entries, ${phrasings} question phrasings, ${new Set(entries.map((e) => e.topic)).size} topics, ${outOfScope.length} out-of-scope topics`);
   for (const p of problems) console.log(`${p.kind.padEnd(10)} ${p.entryId}: ${p.detail}`);
+  // Not a failure: figures a reviewer should find in the law (derived ones carry a "# derived:" note).
+  const excerpts = loadExcerpts(dir);
+  const unsourced = unsourcedFigures(entries, excerpts, derivedNotes(dir));
+  console.log(`source excerpts: ${excerpts.length}; entries with figures not found in their cited excerpts (review): ${unsourced.length}`);
+  for (const u of unsourced) console.log(`  review   ${u.entryId}: ${u.figures.join(', ')}`);
   console.log(problems.length === 0 ? 'kb:check clean' : `kb:check found ${problems.length} problem(s)`);
   process.exit(problems.length === 0 ? 0 : 1);
 } catch (err) {

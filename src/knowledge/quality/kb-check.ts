@@ -7,12 +7,14 @@ import { createRetriever } from '../retriever.js';
 import { DAY_MS, vietnamDay } from '../../core/vietnam-calendar.js';
 
 export interface KbProblem {
-  kind: 'collision' | 'no-source' | 'stale' | 'too-long';
+  kind: 'collision' | 'no-source' | 'stale' | 'too-long' | 'few-phrasings';
   entryId: string;
   detail: string;
 }
 
 export const MAX_ANSWER_CHARS = 700;
+/** Each entry is asked at least this many ways, so that the retriever knows how people put it. */
+export const MIN_PHRASINGS = 4;
 export const STALE_AFTER_DAYS = 365;
 
 export function checkKnowledge(
@@ -28,6 +30,7 @@ export function checkKnowledge(
     if (!e.source_url || !e.legal_basis) problems.push({ kind: 'no-source', entryId: e.id, detail: 'missing source_url or legal_basis' });
     const ageDays = (Date.parse(vietnamDay(now)) - Date.parse(e.reviewed)) / DAY_MS;
     if (ageDays > STALE_AFTER_DAYS) problems.push({ kind: 'stale', entryId: e.id, detail: `reviewed ${e.reviewed}, ${Math.floor(ageDays)} days ago` });
+    if (e.questions.length < MIN_PHRASINGS) problems.push({ kind: 'few-phrasings', entryId: e.id, detail: `${e.questions.length} phrasings (at least ${MIN_PHRASINGS})` });
     if (e.answer.length > MAX_ANSWER_CHARS) problems.push({ kind: 'too-long', entryId: e.id, detail: `answer has ${e.answer.length} characters (max ${MAX_ANSWER_CHARS})` });
     for (const q of e.questions) {
       const decision = retriever.classify(q);
