@@ -10,7 +10,7 @@ import { prng, toTelex, toVni, unaccented, withTypo } from './noisy-forms.js';
 
 const setSchema = z
   .object({
-    questions: z.array(z.object({ expect: z.string(), ask: z.string().min(1), noisy: z.string().min(1).optional() }).strict()),
+    questions: z.array(z.object({ expect: z.string(), ask: z.string().min(1), noisy: z.string().min(1).optional(), accept: z.array(z.string()).optional() }).strict()),
     out_of_scope: z.array(z.string().min(1)),
     out_of_scope_fresh: z.array(z.string().min(1)).default([]),
   })
@@ -23,6 +23,8 @@ export interface EvalCase {
   variant: string;
   text: string;
   expect: string | null;
+  /** Other entries that answer the question as well. */
+  accept?: string[];
 }
 
 export function loadQuestionSet(file: string): EvalCase[] {
@@ -30,13 +32,14 @@ export function loadQuestionSet(file: string): EvalCase[] {
   const random = prng(20261125);
   const cases: EvalCase[] = [];
   set.questions.forEach((q, i) => {
-    cases.push({ form: 'accented', variant: 'as written', text: q.ask, expect: q.expect });
-    cases.push({ form: 'unaccented', variant: 'folded', text: unaccented(q.ask), expect: q.expect });
-    if (q.noisy) cases.push({ form: 'noisy', variant: 'hand-written', text: q.noisy, expect: q.expect });
+    const base = { expect: q.expect, ...(q.accept ? { accept: q.accept } : {}) };
+    cases.push({ form: 'accented', variant: 'as written', text: q.ask, ...base });
+    cases.push({ form: 'unaccented', variant: 'folded', text: unaccented(q.ask), ...base });
+    if (q.noisy) cases.push({ form: 'noisy', variant: 'hand-written', text: q.noisy, ...base });
     else {
       const pick = i % 3;
       const text = pick === 0 ? toTelex(q.ask) : pick === 1 ? withTypo(q.ask, random) : toVni(q.ask);
-      cases.push({ form: 'noisy', variant: ['telex', 'typo', 'vni'][pick]!, text, expect: q.expect });
+      cases.push({ form: 'noisy', variant: ['telex', 'typo', 'vni'][pick]!, text, ...base });
     }
   });
   for (const [list, tag] of [[set.out_of_scope, 'first'], [set.out_of_scope_fresh, 'fresh']] as const) {
@@ -86,7 +89,7 @@ export function evaluate(faq: Pick<FaqIndex, 'classify'>, cases: readonly EvalCa
     const f = forms[c.form];
     const v = (variants[`${c.form}/${c.variant}`] ??= empty());
     for (const x of [f, v]) x.total++;
-    const ok = c.expect === null ? r.kind === 'none' : r.kind === 'answer' && r.match.id === c.expect;
+    const ok = c.expect === null ? r.kind === 'none' : r.kind === 'answer' && (r.match.id === c.expect || (c.accept ?? []).includes(r.match.id));
     if (r.kind === 'none') {
       fallbacks++;
       if (c.expect === null) rightFallbacks++;
@@ -95,7 +98,7 @@ export function evaluate(faq: Pick<FaqIndex, 'classify'>, cases: readonly EvalCa
       if (ok) x.correct++;
       if (r.kind === 'clarify') {
         x.clarified++;
-        if (r.candidates.some((m) => m.id === c.expect)) x.clarifiedRight++;
+        if (r.candidates.some((m) => m.id === c.expect || (c.accept ?? []).includes(m.id))) x.clarifiedRight++;
       }
       if (r.kind === 'none') x.fellBack++;
       if (r.kind === 'answer' && !ok) x.wrong++;

@@ -60,3 +60,35 @@ export function withTypo(text: string, random: () => number): string {
   words[index] = slipped;
   return words.join(' ');
 }
+
+/** Folded phrases people shorten when typing fast on a phone, longest first (the evaluation's "noisy" letters). */
+const PHONE_SHORTHAND: [RegExp, string][] = [
+  [/\bbao hiem xa hoi\b/g, 'bhxh'],
+  [/\bbao hiem y te\b/g, 'bhyt'],
+  [/\bbao hiem that nghiep\b/g, 'bhtn'],
+  [/\bnguoi lao dong\b/g, 'nld'],
+  [/\bcong ty\b/g, 'cty'],
+  [/\bnhu the nao\b/g, 'ntn'],
+  [/\bbao nhieu\b/g, 'bn'],
+  [/\bkhong\b/g, 'ko'],
+  [/\bduoc\b/g, 'dc'],
+  [/\broi\b/g, 'r'],
+  [/\bvoi\b/g, 'vs'],
+  [/\bgi\b/g, 'j'],
+  [/\bem\b/g, 'e'],
+  [/\bminh\b/g, 'mk'],
+];
+
+/**
+ * A letter as typed fast on a cheap phone: no diacritics, common words shortened ("ko", "dc", "bhxh", "bn"),
+ * most punctuation dropped, and a typing slip in about one word in twelve. Deterministic for a given PRNG.
+ */
+export function toPhoneTyping(text: string, random: () => number): string {
+  let s = unaccented(text).replace(/[.,;:!]+(?=\s|$)/g, (m) => (random() < 0.7 ? '' : m));
+  for (const [pattern, short] of PHONE_SHORTHAND) s = s.replace(pattern, () => (random() < 0.75 ? short : pattern.source.slice(2, -2)));
+  const words = s.split(/\s+/);
+  const slips = Math.max(1, Math.round(words.length / 12));
+  let out = words.join(' ');
+  for (let i = 0; i < slips; i++) out = withTypo(out, random);
+  return out;
+}
