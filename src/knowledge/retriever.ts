@@ -8,6 +8,7 @@
 import { normalizeText } from '../text/normalize.js';
 import { focusQuestion, isShortMessage, type QuestionFocus } from '../text/question-focus.js';
 import { decide, DEFAULT_THRESHOLDS, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
+export type { Ranked } from './confidence.js';
 import { looksElliptical } from './follow-up.js';
 import { createQueryBuilder, type QuerySegment } from './query-terms.js';
 import { createScorer, DEFAULT_SCORING, topMatches, type ScoringOptions } from './scoring.js';
@@ -26,6 +27,8 @@ export interface Retriever {
   search(text: string, limit?: number): Match[];
   /** The decision: answer, clarify with candidates, or nothing. */
   classify(text: string, context?: RetrievalContext): Retrieval;
+  /** The ranked candidates with their signals, as the decision sees them (for tuning and for staff). */
+  explain(text: string): Ranked;
   readonly size: number;
 }
 
@@ -38,6 +41,8 @@ export interface RetrieverOptions {
   anchors?: readonly string[];
   /** Recent decisions kept (default 5,000; 0 keeps none, as the latency benchmark does). */
   decisionCache?: number;
+  /** Weight of the story around the questions (default NARRATIVE_WEIGHT; for tuning). */
+  storyWeight?: number;
 }
 
 type Doc = { id: string; questions: readonly string[] };
@@ -66,7 +71,7 @@ function segment(tokens: readonly string[], folded: readonly string[], weight: n
 }
 
 /** The query segments of a focused message: each asked clause, the story at a lower weight. */
-function segmentsOf(focus: QuestionFocus, only?: number): QuerySegment[] {
+function segmentsOf(focus: QuestionFocus, only?: number, storyWeightBase = NARRATIVE_WEIGHT): QuerySegment[] {
   const asked = focus.clauses.filter((c) => c.kind === 'question');
   if (isShortMessage(focus) || asked.length === 0) {
     const tokens = focus.clauses.flatMap((c) => c.tokens);
@@ -75,7 +80,7 @@ function segmentsOf(focus: QuestionFocus, only?: number): QuerySegment[] {
   }
   const chosen = only === undefined ? asked : [asked[only]!];
   const content = chosen.reduce((n, c) => n + c.folded.filter((w) => !CONTENT_FILLERS.has(w)).length, 0);
-  const storyWeight = content < VAGUE_QUESTION_SYLLABLES ? NARRATIVE_WEIGHT_VAGUE : NARRATIVE_WEIGHT;
+  const storyWeight = content < VAGUE_QUESTION_SYLLABLES ? Math.max(storyWeightBase, NARRATIVE_WEIGHT_VAGUE) : storyWeightBase;
   const out: QuerySegment[] = [];
   let budget = MAX_ASKED_TOKENS;
   for (const c of chosen) {
@@ -101,6 +106,7 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   const canonical = new Map(entries.map((e) => [e.id, e.questions[0] ?? '']));
   const decisions = new Map<string, Retrieval>();
   const cacheSize = options.decisionCache ?? DEFAULT_DECISION_CACHE;
+  const story = options.storyWeight ?? NARRATIVE_WEIGHT;
 
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
   function rank(segments: readonly QuerySegment[], accented: boolean, limit: number): Ranked {
@@ -115,14 +121,14 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     const focus = focusQuestion(text);
     if (focus.contentless) return { kind: 'none', nearest: [] };
     const accented = normalizeText(text.slice(0, 4_000)).accented;
-    const whole = decide(rank(segmentsOf(focus), accented, 5), thresholds);
+    const whole = decide(rank(segmentsOf(focus, undefined, story), accented, 5), thresholds);
     const previous = context?.previousEntryId ? canonical.get(context.previousEntryId) : undefined;
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
     const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
     if (previous && !standsAlone && looksElliptical(focus)) {
       const prev = normalizeText(previous);
-      const segments = [...segmentsOf(focus), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
+      const segments = [...segmentsOf(focus, undefined, story), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
       const joined = decide(rank(segments, accented, 5), { ...thresholds, minAskedCoverage: Math.max(thresholds.minAskedCoverage, FOLLOW_UP_MIN_ASKED) });
       if (joined.kind === 'answer') return { ...joined, followUp: true };
       if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
@@ -135,7 +141,7 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */
   function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number): Retrieval {
     const each: Retrieval[] = [];
-    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i), accented, 3), thresholds));
+    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i, story), accented, 3), thresholds));
     const answers = each.filter((r): r is Extract<Retrieval, { kind: 'answer' }> => r.kind === 'answer');
     if (answers.length === 0) return whole;
     const main = whole.kind === 'answer' ? whole : answers.reduce((a, b) => (b.match.score > a.match.score ? b : a));
@@ -148,9 +154,13 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
 
   return {
     size: entries.length,
+    explain(text) {
+      const focus = focusQuestion(text);
+      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, 5);
+    },
     search(text, limit = 5) {
       const focus = focusQuestion(text);
-      return rank(segmentsOf(focus), normalizeText(text.slice(0, 4_000)).accented, limit).ranked.map(({ id, score, question }) => ({ id, score, question }));
+      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, limit).ranked.map(({ id, score, question }) => ({ id, score, question }));
     },
     classify(text, context) {
       // Citizens ask the same few questions over and over: recent decisions are kept (least recently used

@@ -5,6 +5,8 @@
  * match carries two signals the confidence decision uses: how much of what was asked the entry covers, and
  * whether the words that make the entry itself (its key terms, e.g. "tối đa" for the maximum payment) are there.
  */
+import { normalizeText } from '../text/normalize.js';
+import { entryKinds, type QuestionKind } from '../text/question-kind.js';
 import type { Query } from './query-terms.js';
 import { sharedWeight, type TermIndex } from './term-index.js';
 
@@ -24,9 +26,12 @@ export interface ScoringOptions {
   queryExponent: number;
   /** Share of the score that comes from the entry as a whole (all its phrasings) rather than its best phrasing. */
   entryBlend: number;
+  /** Added when the question wants the kind of answer the entry gives (an amount, a place…), taken when it wants another. */
+  kindMatch: number;
+  kindMismatch: number;
 }
 
-export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend: 0.35 };
+export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend: 0.35, kindMatch: 0.05, kindMismatch: 0.05 };
 const ACCENT_BONUS = 0.03;
 /** Postings read to gather candidates (see candidates()): the same answers as reading every posting, flat cost as the knowledge grows. */
 const CANDIDATE_BUDGET = 1200;
@@ -70,9 +75,17 @@ function keyTermsOf(index: TermIndex): Map<string, KeyTerms> {
   return out;
 }
 
+/** Per entry, the kinds of answer most of its phrasings ask for. */
+function kindsOf(index: TermIndex): Map<string, Set<QuestionKind>> {
+  const folded = new Map<string, string[][]>();
+  for (const p of index.phrasings) folded.set(p.entryId, [...(folded.get(p.entryId) ?? []), normalizeText(p.question).folded]);
+  return new Map([...folded].map(([id, list]) => [id, entryKinds(list)]));
+}
+
 export function createScorer(index: TermIndex, options: ScoringOptions = DEFAULT_SCORING): Scorer {
   const keys = keyTermsOf(index);
-  const { queryExponent, entryBlend } = options;
+  const kinds = kindsOf(index);
+  const { queryExponent, entryBlend, kindMatch, kindMismatch } = options;
 
   /**
    * Candidate phrasings: the postings of the query's most selective terms, rarest first, until a fixed budget
@@ -95,10 +108,16 @@ export function createScorer(index: TermIndex, options: ScoringOptions = DEFAULT
   function score(q: Query): Scored[] {
     if (q.total === 0) return [];
     const best = new Map<string, Scored>();
+    // The share of the question covered is measured on what is asked; the story helps cover the phrasing.
+    const askedOnly = q.askedTotal > 0;
+    const qIds = askedOnly ? q.askedIds : q.ids;
+    const qWeights = askedOnly ? q.askedWeights : q.idWeights;
+    const qTotal = askedOnly ? q.askedTotal : q.total;
     for (const p of candidates(q.ids)) {
       const phrasing = index.phrasings[p]!;
       const m = sharedWeight(phrasing.terms, q.ids, q.idWeights);
-      const qCov = Math.min(1, m / q.total);
+      const asked = askedOnly ? sharedWeight(phrasing.terms, qIds, qWeights) : m;
+      const qCov = Math.min(1, asked / qTotal);
       const pCov = Math.min(1, m / phrasing.weight);
       let s = qCov ** queryExponent * pCov ** (1 - queryExponent);
       if (q.isAccented && q.accentedCount > 0) s += (ACCENT_BONUS * sharedWeight(phrasing.accented, q.accentIds, q.accentOnes)) / q.accentedCount;
@@ -107,11 +126,13 @@ export function createScorer(index: TermIndex, options: ScoringOptions = DEFAULT
     }
     for (const m of best.values()) {
       const terms = index.entryTerms.get(m.id)!;
-      const e = sharedWeight(terms, q.ids, q.idWeights);
-      m.score = (1 - entryBlend) * m.score + entryBlend * Math.min(1, e / q.total);
+      const e = sharedWeight(terms, qIds, qWeights);
+      m.score = (1 - entryBlend) * m.score + entryBlend * Math.min(1, e / qTotal);
       m.askedCoverage = q.askedTotal === 0 ? 0 : Math.min(1, sharedWeight(terms, q.askedIds, q.askedWeights) / q.askedTotal);
       const key = keys.get(m.id);
       m.keyCoverage = !key || key.total === 0 ? 1 : sharedWeight(q.ids, key.ids, key.weights) / key.total;
+      const want = kinds.get(m.id);
+      if (q.kinds.size > 0 && want && want.size > 0) m.score += [...q.kinds].some((k) => want.has(k)) ? kindMatch : -kindMismatch;
     }
     return [...best.values()];
   }

@@ -39,7 +39,7 @@ const OPENERS: readonly string[][] = [
   ['cho', 'em', 'hoi'], ['cho', 'toi', 'hoi'], ['cho', 'minh', 'hoi'], ['cho', 'chau', 'hoi'], ['cho', 'con', 'hoi'],
   ['cho', 'hoi'], ['xin', 'hoi'], ['em', 'xin', 'hoi'], ['toi', 'xin', 'hoi'], ['muon', 'hoi'], ['can', 'hoi'],
   ['nho', 'anh', 'chi'], ['nho', 'ad'], ['vay', 'thi'], ['vay', 'cho'], ['nhu', 'vay', 'thi'], ['the', 'thi'],
-  ['lieu'], ['khong', 'biet'], ['mong', 'anh', 'chi'], ['mong', 'co', 'quan'], ['mong', 'ad'], ['mong', 'duoc'],
+  ['khong', 'biet'], ['mong', 'anh', 'chi'], ['mong', 'co', 'quan'], ['mong', 'ad'], ['mong', 'duoc'],
   ['em', 'cam', 'on'], ['toi', 'cam', 'on'], ['minh', 'cam', 'on'], ['xin', 'cam', 'on'], ['xin', 'chan', 'thanh'],
   ['chan', 'thanh', 'cam', 'on'], ['tran', 'trong'],
 ];
@@ -58,15 +58,20 @@ const GREETING_TAIL = new Set(['xin', 'chao', 'gui', 'anh', 'chi', 'em', 'ban', 
 const THANKS = [['cam', 'on'], ['thank'], ['thanks'], ['tran', 'trong'], ['chan', 'thanh']];
 /** What a closing sentence asks for ("mong anh chị giải đáp giúp"): a request to answer, not a question. */
 const CLOSING_REQUEST = new Set(['giai', 'dap', 'tra', 'loi', 'tu', 'van', 'huong', 'dan', 'giup', 'do', 'som', 'phan', 'hoi', 'xem', 'xet']);
-const PERSONAL_LEAD: readonly string[][] = [
+/** A self-introduction ("Tôi tên là …", "Họ tên: …"): set aside whatever follows. */
+const NAME_LEAD: readonly string[][] = [
   ['ten', 'la'], ['ten', 'toi'], ['ten', 'em'], ['ten', 'minh'], ['ho', 'ten'], ['ho', 'va', 'ten'], ['em', 'ten'], ['toi', 'ten'],
-  ['minh', 'ten'], ['chau', 'ten'], ['con', 'ten'], ['so', 'can', 'cuoc'], ['can', 'cuoc', 'cong', 'dan'], ['chung', 'minh', 'nhan', 'dan'],
-  ['ma', 'so'], ['so', 'so'], ['so', 'dien', 'thoai'], ['dien', 'thoai'], ['email'], ['mail'], ['zalo'], ['dia', 'chi'],
+  ['minh', 'ten'], ['chau', 'ten'], ['con', 'ten'],
+];
+/** A number given for identification ("CCCD 0191…", "SĐT: 09…"): set aside only when a number follows. */
+const NUMBER_LEAD: readonly string[][] = [
+  ['so', 'can', 'cuoc'], ['can', 'cuoc', 'cong', 'dan'], ['chung', 'minh', 'nhan', 'dan'], ['ma', 'so'], ['so', 'so'],
+  ['so', 'dien', 'thoai'], ['dien', 'thoai'], ['email'], ['mail'], ['zalo'], ['dia', 'chi'],
 ];
 /** Particles and fillers that end a question without changing it ("… không ạ", "… được không nhỉ"). */
 const TAIL = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'the', 'day', 'ne', 'oi', 'ad', 'anh', 'chi', 'em', 'ban', 'luon']);
 
-const QUESTION_WORDS = new Set(['gi', 'nao', 'lieu']);
+const QUESTION_WORDS = new Set(['gi', 'nao']);
 const QUESTION_PAIRS = [
   ['bao', 'nhieu'], ['bao', 'lau'], ['bao', 'gio'], ['khi', 'nao'], ['the', 'nao'], ['ra', 'sao'], ['o', 'dau'], ['co', 'phai'],
   ['phai', 'khong'], ['duoc', 'khong'], ['hay', 'khong'], ['cho', 'hoi'], ['xin', 'hoi'], ['muon', 'hoi'], ['can', 'hoi'], ['lam', 'sao'],
@@ -81,7 +86,8 @@ const contains = (tokens: readonly string[], seq: readonly string[]) => tokens.s
 /** True when a clause asks something: a question word, "có … không", "… không" at its end, or a "?". */
 export function asks(folded: readonly string[], questionMark: boolean): boolean {
   if (questionMark) return true;
-  if (folded.some((w) => QUESTION_WORDS.has(w))) return true;
+  // "không … gì" is "nothing", not a question ("vợ tôi không tham gia bảo hiểm gì").
+  if (folded.some((w, i) => QUESTION_WORDS.has(w) && !(w === 'gi' && folded.lastIndexOf('khong', i) >= 0 && i < folded.length - 1))) return true;
   if (QUESTION_PAIRS.some((p) => contains(folded, p))) return true;
   if (folded.some((w, i) => w === 'may' && COUNT_UNITS.has(folded[i + 1] ?? ''))) return true;
   let end = folded.length;
@@ -121,8 +127,9 @@ function isThanks(folded: readonly string[]): boolean {
 }
 
 function isPersonal(folded: readonly string[]): boolean {
-  const lead = PERSONAL_LEAD.some((p) => startsWith(folded, 0, p) || startsWith(folded, 1, p));
-  return lead && !asks(folded, false);
+  const leads = (list: readonly string[][]) => list.some((p) => startsWith(folded, 0, p) || startsWith(folded, 1, p));
+  if (asks(folded, false)) return false;
+  return leads(NAME_LEAD) || (leads(NUMBER_LEAD) && folded.some((w) => /\d{4,}/.test(w)));
 }
 
 /** Splits a sentence's tokens at clause openers; each marker starts the clause it opens. */
