@@ -12,6 +12,8 @@ export interface FaqEntry {
   answerEn?: string;
   legalBasis: string;
   sourceUrl: string;
+  /** The day someone last checked the answer against its source (YYYY-MM-DD). */
+  reviewed: string;
   related: string[];
   /** A flow offered under the answer. */
   flow?: string;

@@ -4,6 +4,7 @@
  */
 import type { FaqEntry, FaqIndex, FaqMatch } from './faq.js';
 import { encodePayload } from './payload-codec.js';
+import { displayDay } from './vietnam-calendar.js';
 import type { Button, Language, Reply, Translator } from './types.js';
 
 /** Topics shown on the main menu, in order; the rest sit behind "more topics". */
@@ -86,7 +87,8 @@ export function createReplyKit(faq: () => FaqIndex, t: Translator, flows?: FlowL
       const body = lang === 'en' && entry.answerEn ? entry.answerEn : entry.answer;
       const note = lang === 'en' && !entry.answerEn ? `${t(lang, 'answer.onlyVietnamese')}\n\n` : '';
       const alsoLine = also.length > 0 ? `\n\n${t(lang, 'answer.alsoAsked')}` : '';
-      const text = `${note}${body.trim()}\n\n${t(lang, 'answer.basis', { basis: entry.legalBasis })}${alsoLine}`;
+      const source = t(lang, 'answer.source', { url: entry.sourceUrl, date: displayDay(entry.reviewed) });
+      const text = `${note}${body.trim()}\n\n${t(lang, 'answer.basis', { basis: entry.legalBasis })}\n${source}${alsoLine}`;
       const related = entry.related
         .map((id) => faq().entry(id))
         .filter((e): e is FaqEntry => e !== undefined)

@@ -45,6 +45,12 @@ function utcMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
+/** A day as people in Vietnam write it: 2026-12-01 → 01/12/2026 (anything else is returned as it is). */
+export function displayDay(day: string): string {
+  const m = DAY.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}
+
 /** The first instant of a Vietnamese day (00:00 in Vietnam = 17:00 UTC the day before). */
 export function vietnamDayStart(day: string): number {
   return utcMidnight(day) - VIETNAM_OFFSET_MS;

@@ -14,6 +14,7 @@ export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
     ...(e.answer_en ? { answerEn: e.answer_en } : {}),
     legalBasis: e.legal_basis,
     sourceUrl: e.source_url,
+    reviewed: e.reviewed,
     related: e.related ?? [],
     ...(e.flow ? { flow: e.flow } : {}),
   };

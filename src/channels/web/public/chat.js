@@ -25,9 +25,9 @@
     }
   }
 
-  // Inline formatting: **bold** and http(s) links; everything else is plain text.
+  // Inline formatting: **bold** and https links (shown by their domain); everything else is plain text.
   function appendInline(parent, text) {
-    var pattern = /\*\*([^*]+)\*\*|(https?:\/\/[^\s<>"')]+)/g;
+    var pattern = /\*\*([^*]+)\*\*|(https:\/\/[^\s<>"')]+)/g;
     var last = 0, m;
     while ((m = pattern.exec(text)) !== null) {
       if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
@@ -38,7 +38,8 @@
       } else {
         var a = document.createElement('a');
         a.href = m[2];
-        a.textContent = m[2];
+        a.textContent = m[2].replace(/^https:\/\/(www\.)?/, '').split('/')[0];
+        a.title = m[2];
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
         parent.appendChild(a);
