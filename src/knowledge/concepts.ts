@@ -65,8 +65,47 @@ const RULES: Rule[] = [
   [['nghi', 'lam'], ['nghi', 'viec']],
   [['thoi', 'viec'], ['nghi', 'viec']],
   [['mat', 'viec'], ['nghi', 'viec']],
+  [['bi', 'duoi', 'viec'], ['bi', 'nghi', 'viec']],
+  [['duoi', 'viec'], ['nghi', 'viec']],
+  [['cho', 'nghi', 'viec'], ['nghi', 'viec']],
+  [['nghi', 'han'], ['nghi', 'viec']],
   // surgery
   [['phau', 'thuat'], ['mo']],
+  // pregnancy and birth ("có bầu", "mổ đẻ")
+  [['mang', 'bau'], ['mang', 'thai']],
+  [['co', 'bau'], ['mang', 'thai']],
+  [['dang', 'bau'], ['dang', 'mang', 'thai']],
+  [['bau', 'bi'], ['mang', 'thai']],
+  [['mo', 'de'], ['sinh', 'mo']],
+  [['de', 'mo'], ['sinh', 'mo']],
+  [['vo', 'de'], ['vo', 'sinh', 'con']],
+  // one-time withdrawal: "rút bảo hiểm", "rút sổ" mean the one-time payment
+  [['rut', 'mot', 'lan'], ['rut', 'mot', 'lan']],
+  [['rut', 'so'], ['rut', 'mot', 'lan']],
+  [['rut', 'bao', 'hiem', 'xa', 'hoi', 'mot', 'lan'], ['rut', 'mot', 'lan', 'bao', 'hiem', 'xa', 'hoi']],
+  [['rut', 'bao', 'hiem', 'xa', 'hoi'], ['rut', 'mot', 'lan', 'bao', 'hiem', 'xa', 'hoi']],
+  [['rut', 'bao', 'hiem'], ['rut', 'mot', 'lan', 'bao', 'hiem']],
+  // unemployment benefit in everyday words
+  [['tien', 'that', 'nghiep'], ['tro', 'cap', 'that', 'nghiep']],
+  [['lam', 'that', 'nghiep'], ['huong', 'tro', 'cap', 'that', 'nghiep']],
+  [['huong', 'that', 'nghiep'], ['huong', 'tro', 'cap', 'that', 'nghiep']],
+  [['nhan', 'that', 'nghiep'], ['huong', 'tro', 'cap', 'that', 'nghiep']],
+  // the book and the card, said short
+  [['so', 'bao', 'hiem', 'xa', 'hoi'], ['so', 'bao', 'hiem', 'xa', 'hoi']],
+  [['so', 'bao', 'hiem'], ['so', 'bao', 'hiem', 'xa', 'hoi']],
+  [['the', 'bao', 'hiem', 'y', 'te'], ['the', 'bao', 'hiem', 'y', 'te']],
+  [['the', 'bao', 'hiem'], ['the', 'bao', 'hiem', 'y', 'te']],
+  // health-care levels, in the old words people still use
+  [['vuot', 'tuyen'], ['trai', 'tuyen']],
+  [['khong', 'dung', 'tuyen'], ['trai', 'tuyen']],
+  [['vien', 'tinh'], ['benh', 'vien', 'tinh']],
+  [['benh', 'vien', 'tinh'], ['benh', 'vien', 'tinh']],
+  // incapacity, funeral, pension in everyday words
+  [['mat', 'suc', 'lao', 'dong'], ['suy', 'giam', 'kha', 'nang', 'lao', 'dong']],
+  [['mai', 'tang', 'phi'], ['tro', 'cap', 'mai', 'tang']],
+  [['tien', 'mai', 'tang'], ['tro', 'cap', 'mai', 'tang']],
+  [['tien', 'huu'], ['luong', 'huu']],
+  [['tien', 'tuat'], ['tro', 'cap', 'tuat']],
   // support
   [['duoc', 'giam'], ['duoc', 'ho', 'tro']],
   // apps and web

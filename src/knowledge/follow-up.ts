@@ -4,6 +4,8 @@
  * the retriever decides whether the message also stands on its own as a complete question.
  */
 import type { QuestionFocus } from '../text/question-focus.js';
+import type { Ranked } from './confidence.js';
+import type { Scored } from './scoring.js';
 
 /** Longer messages are read on their own. */
 const MAX_FOLLOW_UP_TOKENS = 12;
@@ -27,4 +29,22 @@ export function looksElliptical(focus: QuestionFocus): boolean {
   const opens = OPENINGS.some((o) => o.every((w, i) => words[i] === w));
   const closes = ENDINGS.some((e) => e.every((w, i) => words[words.length - e.length + i] === w));
   return opens || closes;
+}
+
+/** What a follow-up is read against: the entry answered before and its neighbours. */
+export interface Previous {
+  id: string;
+  topic?: string;
+  related: readonly string[];
+}
+
+/** A follow-up usually stays in the family of what was just answered: its topic, its related entries. */
+const SAME_TOPIC_BONUS = 0.06;
+const RELATED_BONUS = 0.04;
+
+/** The candidates of a follow-up re-ranked towards the previous entry's family. */
+export function towardsPrevious(r: Ranked, previous: Previous, topicOf: (id: string) => string | undefined): Ranked {
+  const bonus = (m: Scored) => (previous.topic !== undefined && topicOf(m.id) === previous.topic ? SAME_TOPIC_BONUS : 0) + (previous.related.includes(m.id) ? RELATED_BONUS : 0);
+  const ranked = r.ranked.map((m) => ({ ...m, score: m.score + bonus(m) })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return { ...r, ranked, agree: r.agree && ranked[0]?.id === r.ranked[0]?.id };
 }

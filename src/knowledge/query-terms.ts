@@ -5,7 +5,6 @@
  * so that no message, however long or strange, costs more than a bounded amount of work.
  */
 import Fuse from 'fuse.js';
-import { questionKinds, type QuestionKind } from '../text/question-kind.js';
 import { canonicalConcepts } from './concepts.js';
 import { termsOf, termWeight, type TermIndex } from './term-index.js';
 
@@ -34,8 +33,6 @@ export interface Query {
   accentOnes: Float64Array;
   accentedCount: number;
   isAccented: boolean;
-  /** What kind of answer the asked part wants (an amount, a place, a procedure…). */
-  kinds: Set<QuestionKind>;
 }
 
 const REPAIRED_FACTOR = 0.8;
@@ -75,9 +72,7 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
     const accented = new Set<string>();
     let accentedCount = 0;
     let anchored = false;
-    const kinds = new Set<QuestionKind>();
     for (const segment of segments) {
-      if (segment.weight >= 1) for (const k of questionKinds(segment.folded)) kinds.add(k);
       const factor = new Map<string, number>();
       const fixed = segment.folded.map((tok) => {
         if (index.weights.has(tok)) return tok;
@@ -117,7 +112,6 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
       accentOnes: new Float64Array(accentIds.length).fill(1),
       accentedCount,
       isAccented,
-      kinds,
     };
   }
 

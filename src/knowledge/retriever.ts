@@ -7,11 +7,11 @@
  */
 import { normalizeText } from '../text/normalize.js';
 import { focusQuestion, isShortMessage, type QuestionFocus } from '../text/question-focus.js';
-import { decide, DEFAULT_THRESHOLDS, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
+import { decide, DEFAULT_THRESHOLDS, type DecisionProfile, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
 export type { Ranked } from './confidence.js';
-import { looksElliptical } from './follow-up.js';
+import { looksElliptical, towardsPrevious } from './follow-up.js';
 import { createQueryBuilder, type QuerySegment } from './query-terms.js';
-import { createScorer, DEFAULT_SCORING, topMatches, type ScoringOptions } from './scoring.js';
+import { createScorer, DEFAULT_SCORING, readingsAgree, topMatches, type ScoringOptions } from './scoring.js';
 import { buildTermIndex } from './term-index.js';
 
 export { DEFAULT_THRESHOLDS, type Match, type Retrieval, type RetrieverThresholds } from './confidence.js';
@@ -45,26 +45,23 @@ export interface RetrieverOptions {
   storyWeight?: number;
 }
 
-type Doc = { id: string; questions: readonly string[] };
+type Doc = { id: string; questions: readonly string[]; topic?: string; related?: readonly string[] };
 
 const DEFAULT_DECISION_CACHE = 5_000;
 /** The story around the questions counts this much; more when the questions themselves say little. */
 const NARRATIVE_WEIGHT = 0.35;
-const NARRATIVE_WEIGHT_VAGUE = 0.7;
-/** Asked clauses with fewer content syllables than this are vague ("vậy em có được hưởng không ạ"). */
-const VAGUE_QUESTION_SYLLABLES = 4;
 /** Syllables read from a message: the asked part, then the story. Anything beyond is not read. */
 const MAX_ASKED_TOKENS = 90;
 const MAX_STORY_TOKENS = 120;
 /** The entry answered before counts this much in a follow-up. */
 const PREVIOUS_WEIGHT = 0.6;
 const MAX_OTHER_QUESTIONS = 2;
-/** A follow-up's own words must be covered this much by the entry it is read as (not only the entry before). */
-const FOLLOW_UP_MIN_ASKED = 0.3;
+/** Messages longer than this (in syllables, abbreviations expanded) are decided as letters. */
+const LETTER_SYLLABLES = 30;
+const isLetter = (focus: QuestionFocus) => focus.length > LETTER_SYLLABLES;
+/** How a follow-up read with the entry before is decided: its own words must be covered by the entry it is read as. */
+const FOLLOW_UP_PROFILE: DecisionProfile = { floor: 0.25, lead: 0.08, sure: 0.7, minKeyCoverage: 0, minAskedCoverage: 0.3, requireAgreement: false };
 
-const CONTENT_FILLERS = new Set(
-  'cho toi em anh chi minh ban hoi xin a ah nhe nha vay ha oi ad thi ma cua va nhung cac rat da dang se roi duoc khong co nao gi la neu khi nhu the voi o de lam ve nay bay gio gio con'.split(' '),
-);
 
 function segment(tokens: readonly string[], folded: readonly string[], weight: number, max: number): QuerySegment {
   return { tokens: tokens.slice(0, max), folded: folded.slice(0, max), weight };
@@ -79,8 +76,6 @@ function segmentsOf(focus: QuestionFocus, only?: number, storyWeightBase = NARRA
     return [segment(tokens, folded, 1, MAX_ASKED_TOKENS + MAX_STORY_TOKENS)];
   }
   const chosen = only === undefined ? asked : [asked[only]!];
-  const content = chosen.reduce((n, c) => n + c.folded.filter((w) => !CONTENT_FILLERS.has(w)).length, 0);
-  const storyWeight = content < VAGUE_QUESTION_SYLLABLES ? Math.max(storyWeightBase, NARRATIVE_WEIGHT_VAGUE) : storyWeightBase;
   const out: QuerySegment[] = [];
   let budget = MAX_ASKED_TOKENS;
   for (const c of chosen) {
@@ -91,7 +86,7 @@ function segmentsOf(focus: QuestionFocus, only?: number, storyWeightBase = NARRA
   const story = focus.clauses.filter((c) => c.kind === 'narrative');
   const tokens = story.flatMap((c) => c.tokens);
   const folded = story.flatMap((c) => c.folded);
-  if (tokens.length > 0) out.push(segment(tokens.slice(-MAX_STORY_TOKENS), folded.slice(-MAX_STORY_TOKENS), storyWeight, MAX_STORY_TOKENS));
+  if (tokens.length > 0) out.push(segment(tokens.slice(-MAX_STORY_TOKENS), folded.slice(-MAX_STORY_TOKENS), storyWeightBase, MAX_STORY_TOKENS));
   return out;
 }
 
@@ -103,33 +98,38 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   const index = buildTermIndex([...entries, ...outOfScope]);
   const builder = createQueryBuilder(index, (options.anchors ?? []).map((a) => normalizeText(a).folded));
   const scorer = createScorer(index, options.scoring ?? DEFAULT_SCORING);
-  const canonical = new Map(entries.map((e) => [e.id, e.questions[0] ?? '']));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const topicOf = (id: string) => byId.get(id)?.topic;
   const decisions = new Map<string, Retrieval>();
   const cacheSize = options.decisionCache ?? DEFAULT_DECISION_CACHE;
   const story = options.storyWeight ?? NARRATIVE_WEIGHT;
 
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
-  function rank(segments: readonly QuerySegment[], accented: boolean, limit: number): Ranked {
+  /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
+  function rank(segments: readonly QuerySegment[], accented: boolean, limit: number, long: boolean): Ranked {
     const q = builder.build(segments, accented);
     const all = scorer.score(q);
-    const ranked = topMatches(all, limit, (m) => !outOfScopeIds.has(m.id));
+    const inScope = (m: { id: string }) => !outOfScopeIds.has(m.id);
+    const ranked = topMatches(all, limit, inScope);
     const [first] = q.anchored ? ranked : topMatches(all, 1, () => true);
-    return { ranked, first, outOfScope: first !== undefined && outOfScopeIds.has(first.id) };
+    const agree = readingsAgree(all, inScope, ranked[0]?.id);
+    return { ranked, first, outOfScope: first !== undefined && outOfScopeIds.has(first.id), agree, long };
   }
 
   function understand(text: string, context: RetrievalContext | undefined): Retrieval {
     const focus = focusQuestion(text);
     if (focus.contentless) return { kind: 'none', nearest: [] };
     const accented = normalizeText(text.slice(0, 4_000)).accented;
-    const whole = decide(rank(segmentsOf(focus, undefined, story), accented, 5), thresholds);
-    const previous = context?.previousEntryId ? canonical.get(context.previousEntryId) : undefined;
+    const whole = decide(rank(segmentsOf(focus, undefined, story), accented, 5, isLetter(focus)), thresholds);
+    const previous = context?.previousEntryId ? byId.get(context.previousEntryId) : undefined;
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
     const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
     if (previous && !standsAlone && looksElliptical(focus)) {
-      const prev = normalizeText(previous);
+      const prev = normalizeText(previous.questions[0] ?? '');
       const segments = [...segmentsOf(focus, undefined, story), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
-      const joined = decide(rank(segments, accented, 5), { ...thresholds, minAskedCoverage: Math.max(thresholds.minAskedCoverage, FOLLOW_UP_MIN_ASKED) });
+      const ranked = towardsPrevious(rank(segments, accented, 5, false), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
+      const joined = decide(ranked, { ...thresholds, short: FOLLOW_UP_PROFILE });
       if (joined.kind === 'answer') return { ...joined, followUp: true };
       if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
     }
@@ -141,10 +141,14 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */
   function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number): Retrieval {
     const each: Retrieval[] = [];
-    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i, story), accented, 3), thresholds));
+    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i, story), accented, 3, true), thresholds));
     const answers = each.filter((r): r is Extract<Retrieval, { kind: 'answer' }> => r.kind === 'answer');
     if (answers.length === 0) return whole;
-    const main = whole.kind === 'answer' ? whole : answers.reduce((a, b) => (b.match.score > a.match.score ? b : a));
+    // The whole letter decides what is answered; one clause alone may only settle a clarification between
+    // entries the whole letter already named.
+    let main: Extract<Retrieval, { kind: 'answer' }> | undefined = whole.kind === 'answer' ? whole : undefined;
+    if (!main && whole.kind === 'clarify') main = answers.find((a) => whole.candidates.some((c) => c.id === a.match.id));
+    if (!main) return whole;
     const also: Match[] = [];
     for (const a of answers) {
       if (a.match.id !== main.match.id && !also.some((m) => m.id === a.match.id)) also.push(a.match);
@@ -156,11 +160,11 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     size: entries.length,
     explain(text) {
       const focus = focusQuestion(text);
-      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, 5);
+      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, 5, isLetter(focus));
     },
     search(text, limit = 5) {
       const focus = focusQuestion(text);
-      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, limit).ranked.map(({ id, score, question }) => ({ id, score, question }));
+      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, limit, isLetter(focus)).ranked.map(({ id, score, question }) => ({ id, score, question }));
     },
     classify(text, context) {
       // Citizens ask the same few questions over and over: recent decisions are kept (least recently used

@@ -5,8 +5,6 @@
  * match carries two signals the confidence decision uses: how much of what was asked the entry covers, and
  * whether the words that make the entry itself (its key terms, e.g. "tối đa" for the maximum payment) are there.
  */
-import { normalizeText } from '../text/normalize.js';
-import { entryKinds, type QuestionKind } from '../text/question-kind.js';
 import type { Query } from './query-terms.js';
 import { sharedWeight, type TermIndex } from './term-index.js';
 
@@ -19,6 +17,9 @@ export interface Scored {
   askedCoverage: number;
   /** Share of the entry's key terms (weighted) found in the query, 0–1. */
   keyCoverage: number;
+  /** The two parts of the score: the best phrasing alone, and all the entry's phrasings together. */
+  phrasingScore: number;
+  entryScore: number;
 }
 
 export interface ScoringOptions {
@@ -26,12 +27,9 @@ export interface ScoringOptions {
   queryExponent: number;
   /** Share of the score that comes from the entry as a whole (all its phrasings) rather than its best phrasing. */
   entryBlend: number;
-  /** Added when the question wants the kind of answer the entry gives (an amount, a place…), taken when it wants another. */
-  kindMatch: number;
-  kindMismatch: number;
 }
 
-export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend: 0.35, kindMatch: 0.05, kindMismatch: 0.05 };
+export const DEFAULT_SCORING: ScoringOptions = { queryExponent: 0.4, entryBlend: 0.35 };
 const ACCENT_BONUS = 0.03;
 /** Postings read to gather candidates (see candidates()): the same answers as reading every posting, flat cost as the knowledge grows. */
 const CANDIDATE_BUDGET = 1200;
@@ -75,17 +73,9 @@ function keyTermsOf(index: TermIndex): Map<string, KeyTerms> {
   return out;
 }
 
-/** Per entry, the kinds of answer most of its phrasings ask for. */
-function kindsOf(index: TermIndex): Map<string, Set<QuestionKind>> {
-  const folded = new Map<string, string[][]>();
-  for (const p of index.phrasings) folded.set(p.entryId, [...(folded.get(p.entryId) ?? []), normalizeText(p.question).folded]);
-  return new Map([...folded].map(([id, list]) => [id, entryKinds(list)]));
-}
-
 export function createScorer(index: TermIndex, options: ScoringOptions = DEFAULT_SCORING): Scorer {
   const keys = keyTermsOf(index);
-  const kinds = kindsOf(index);
-  const { queryExponent, entryBlend, kindMatch, kindMismatch } = options;
+  const { queryExponent, entryBlend } = options;
 
   /**
    * Candidate phrasings: the postings of the query's most selective terms, rarest first, until a fixed budget
@@ -122,22 +112,38 @@ export function createScorer(index: TermIndex, options: ScoringOptions = DEFAULT
       let s = qCov ** queryExponent * pCov ** (1 - queryExponent);
       if (q.isAccented && q.accentedCount > 0) s += (ACCENT_BONUS * sharedWeight(phrasing.accented, q.accentIds, q.accentOnes)) / q.accentedCount;
       const prev = best.get(phrasing.entryId);
-      if (!prev || s > prev.score) best.set(phrasing.entryId, { id: phrasing.entryId, score: s, question: phrasing.question, askedCoverage: 0, keyCoverage: 0 });
+      if (!prev || s > prev.score) best.set(phrasing.entryId, { id: phrasing.entryId, score: s, question: phrasing.question, askedCoverage: 0, keyCoverage: 0, phrasingScore: s, entryScore: 0 });
     }
     for (const m of best.values()) {
       const terms = index.entryTerms.get(m.id)!;
       const e = sharedWeight(terms, qIds, qWeights);
-      m.score = (1 - entryBlend) * m.score + entryBlend * Math.min(1, e / qTotal);
+      m.entryScore = Math.min(1, e / qTotal);
+      m.score = (1 - entryBlend) * m.phrasingScore + entryBlend * m.entryScore;
       m.askedCoverage = q.askedTotal === 0 ? 0 : Math.min(1, sharedWeight(terms, q.askedIds, q.askedWeights) / q.askedTotal);
       const key = keys.get(m.id);
       m.keyCoverage = !key || key.total === 0 ? 1 : sharedWeight(q.ids, key.ids, key.weights) / key.total;
-      const want = kinds.get(m.id);
-      if (q.kinds.size > 0 && want && want.size > 0) m.score += [...q.kinds].some((k) => want.has(k)) ? kindMatch : -kindMismatch;
     }
     return [...best.values()];
   }
 
   return { score };
+}
+
+/**
+ * Whether the best entry stays best when the score leans on its best phrasing alone, and when it leans on all
+ * its phrasings together. Readings that disagree mark a question the knowledge does not clearly answer.
+ */
+export function readingsAgree(all: readonly Scored[], keep: (m: Scored) => boolean, best: string | undefined): boolean {
+  if (best === undefined) return false;
+  let byPhrasing: Scored | undefined;
+  let byEntry: Scored | undefined;
+  const leaning = (m: Scored) => 0.2 * m.phrasingScore + 0.8 * m.entryScore;
+  for (const m of all) {
+    if (!keep(m)) continue;
+    if (!byPhrasing || m.phrasingScore > byPhrasing.phrasingScore) byPhrasing = m;
+    if (!byEntry || leaning(m) > leaning(byEntry)) byEntry = m;
+  }
+  return byPhrasing?.id === best && byEntry?.id === best;
 }
 
 /** Keeps the best `limit` matches (ties broken by id), without sorting every candidate. */

@@ -30,6 +30,13 @@ const FIXED: Record<string, string> = {
   sv: 'sinh viên',
   hssv: 'học sinh sinh viên',
   kcb: 'khám chữa bệnh',
+  hgd: 'hộ gia đình',
+  xkld: 'xuất khẩu lao động',
+  bv: 'bệnh viện',
+  bvien: 'bệnh viện',
+  ctv: 'cộng tác viên',
+  tcxh: 'trợ cấp xã hội',
+  tcht: 'trợ cấp hưu trí',
   tctn: 'trợ cấp thất nghiệp',
   tc: 'trợ cấp',
   vn: 'việt nam',
@@ -126,13 +133,41 @@ function expandOne(token: string, prevFolded: string[], nextRaw: string | undefi
       return prev2 === 'xa hoi' || prev === 'hiem' ? 'bắt buộc' : null;
     case 'hs':
       return prev === 'nop' || prev === 'lam' || prev === 'bi' ? 'hồ sơ' : 'học sinh';
+    case 'ts':
+      // "chế độ ts", "nghỉ ts", "hưởng ts": thai sản
+      return prev === 'do' || prev === 'nghi' || prev === 'huong' || prev === 'tien' || prev === 'che' ? 'thai sản' : null;
     case 'dt':
       return next === 'thieu' || next === 'ts' ? 'dân tộc' : 'điện thoại';
     case 'd':
       return isNumber(prev) ? 'đồng' : null;
     default:
-      return Object.hasOwn(FIXED, key) ? FIXED[key]! : null;
+      if (Object.hasOwn(FIXED, key)) return FIXED[key]!;
+      return misTyped(key);
   }
+}
+
+/** Long abbreviations typed with one slip are still recognised ("hbyt", "bthn", "bhhx", "bhx"). */
+const SLIP_TOLERANT = ['bhxh', 'bhyt', 'bhtn', 'cccd', 'vssid', 'hdld', 'tnld', 'nsdld', 'bhxhtn'];
+
+/** True when a and b differ by one inserted, deleted or replaced letter, or two neighbours swapped. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+function misTyped(key: string): string | null {
+  // Only vowel-less tokens look like a slipped abbreviation ("bthn"); syllables are left to the retriever.
+  if (!/^[a-z]{3,6}$/.test(key) || /[aeiou]/.test(key)) return null;
+  const hit = SLIP_TOLERANT.find((a) => oneSlipApart(key, a));
+  return hit ? FIXED[hit]! : null;
 }
 
 /**

@@ -69,13 +69,13 @@ const NUMBER_LEAD: readonly string[][] = [
   ['so', 'dien', 'thoai'], ['dien', 'thoai'], ['email'], ['mail'], ['zalo'], ['dia', 'chi'],
 ];
 /** Particles and fillers that end a question without changing it ("… không ạ", "… được không nhỉ"). */
-const TAIL = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'the', 'day', 'ne', 'oi', 'ad', 'anh', 'chi', 'em', 'ban', 'luon']);
+const TAIL = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'the', 'day', 'ne', 'oi', 'ad', 'anh', 'chi', 'em', 'ban', 'luon', 'moi', 'nguoi', 'ca', 'z', 'v']);
 
 const QUESTION_WORDS = new Set(['gi', 'nao']);
 const QUESTION_PAIRS = [
   ['bao', 'nhieu'], ['bao', 'lau'], ['bao', 'gio'], ['khi', 'nao'], ['the', 'nao'], ['ra', 'sao'], ['o', 'dau'], ['co', 'phai'],
   ['phai', 'khong'], ['duoc', 'khong'], ['hay', 'khong'], ['cho', 'hoi'], ['xin', 'hoi'], ['muon', 'hoi'], ['can', 'hoi'], ['lam', 'sao'],
-  ['thi', 'sao'], ['tai', 'sao'], ['vi', 'sao'], ['sao', 'lai'], ['di', 'dau'], ['cho', 'nao'], ['noi', 'nao'],
+  ['thi', 'sao'], ['la', 'sao'], ['tai', 'sao'], ['vi', 'sao'], ['sao', 'lai'], ['di', 'dau'], ['cho', 'nao'], ['noi', 'nao'],
 ];
 /** "mấy" asks when a unit follows ("mấy tháng", "mấy năm"); "công nhân may" does not. */
 const COUNT_UNITS = new Set(['thang', 'nam', 'ngay', 'lan', 'tuoi', 'phan', 'tien', 'nguoi', 'tuan', 'gio', 'con', 'buoc', 'loai']);

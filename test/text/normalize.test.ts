@@ -21,6 +21,7 @@ describe('each input form reaches the same folded text', () => {
     ['no diacritics', 'dong bao hiem xa hoi tu nguyen bao nhieu mot thang'],
     ['upper case and punctuation', 'ĐÓNG   BẢO HIỂM XÃ HỘI, TỰ NGUYỆN... BAO NHIÊU MỘT THÁNG???'],
     ['abbreviations and teencode', 'dong bhxh tn bn 1 thang'],
+    ['an abbreviation typed with a slip', 'dong bhhx tn bn 1 thang'],
     ['Telex', 'ddongs baor hieemr xax hooij tuwj nguyeenj bao nhieeu mootj thangs'],
     ['VNI', 'd9o1ng ba3o hie63m xa4 ho65i tu75 nguye65n bao nhie6u mo65t tha1ng'],
     ['wrong tones', 'đóng bảo hiễm xả hội tự nguyên bao nhiêu một tháng'],

@@ -38,7 +38,7 @@ describe.skipIf(!executable)('web chat page in headless Chromium', () => {
     await page.keyboard.press('Enter');
     const answer = page.locator('.msg.bot', { hasText: 'tự chọn mức thu nhập' });
     await answer.waitFor();
-    expect(await answer.locator('strong').first().innerText()).toBe('tự chọn mức thu nhập và cách đóng');
+    expect(await answer.locator('strong').first().innerText()).toBe('tự chọn mức thu nhập và phương thức đóng');
 
     await page.locator('.msg.bot').last().getByRole('button', { name: 'Menu chính' }).click();
     await page.locator('.msg.bot').last().getByRole('button', { name: 'Lương hưu' }).click();

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { isCalendarDay, shiftDay } from '../../core/vietnam-calendar.js';
 import { ContentError } from '../../knowledge/content-error.js';
 
-const day = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).refine(isCalendarDay, 'must be a date written YYYY-MM-DD');
+// The yaml package reads YAML 1.2, where 2026-07-01 stays a string.
+const day = z.string().refine(isCalendarDay, 'must be a date written YYYY-MM-DD');
 
 const line = z.object({ from: day, until: day.optional(), amount: z.number().int().positive(), basis: z.string().min(3), source: z.string().url() }).strict();
 const schedule = z.array(line).min(1);
