@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge/loader.js';
 import { loadQuestionSet } from '../src/knowledge/quality/evaluation.js';
+import { lettersAsCases, loadLetterSets } from '../src/knowledge/quality/letters.js';
 import { miniSearch, ours, plainFuse, type Doc } from './contenders.js';
 import { chatBodies, drive, startBot, startEcho, type LoadFigures } from './e2e.js';
 import { measureLatency, type LatencyRow } from './latency.js';
@@ -63,6 +64,26 @@ const noisy = qOurs.forms.noisy / qOurs.forms.accented;
 rows.push({ what: 'without ÷ with diacritics (this project)', ours: unacc.toFixed(2), peers: '', ratio: '', target: '≥ 0.95', met: unacc >= 0.95 ? 'yes' : 'NO' });
 rows.push({ what: 'noisy ÷ with diacritics (this project)', ours: noisy.toFixed(2), peers: '', ratio: '', target: '≥ 0.85', met: noisy >= 0.85 ? 'yes' : 'NO' });
 rows.push({ what: 'abstain threshold', ours: qOurs.threshold, peers: `fuse.js ${qFuse.threshold} · MiniSearch ${qMini.threshold} (best on this set)`, ratio: '', target: '', met: '' });
+
+// 1b. Quality on letters (greeting, story, one to three questions, thanks), the same three contenders.
+const letterCases = lettersAsCases(loadLetterSets(['letters-1.yaml', 'letters-2.yaml'].map((f) => resolve('test/eval', f))).letters);
+log(`quality on letters: ${letterCases.length} phrasings…`);
+const l = [
+  measureQuality(ours(entries, kb.outOfScope, kb.anchors), letterCases, negatives, false),
+  measureQuality(plainFuse([...entries, ...oos]), letterCases, negatives, true),
+  measureQuality(miniSearch([...entries, ...oos]), letterCases, negatives, true),
+];
+for (const [form, label] of [['accented', 'as written'], ['unaccented', 'without diacritics'], ['noisy', 'phone typing'], ['out-of-scope', 'out of scope, fell back']] as const) {
+  const gap = 100 * (l[0]!.forms[form] - Math.max(l[1]!.forms[form], l[2]!.forms[form]));
+  rows.push({
+    what: `letters: ${form === 'out-of-scope' ? label : `answered right, ${label}`}`,
+    ours: pct(l[0]!.forms[form]),
+    peers: `fuse.js ${pct(l[1]!.forms[form])} · MiniSearch ${pct(l[2]!.forms[form])}`,
+    ratio: `${gap >= 0 ? '+' : ''}${gap.toFixed(1)} pts`,
+    target: '',
+    met: '',
+  });
+}
 
 // 2. Latency.
 const texts = cases.map((c) => c.text);

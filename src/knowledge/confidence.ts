@@ -81,7 +81,11 @@ export interface Ranked {
 
 const plain = ({ id, score, question }: Scored): Match => ({ id, score, question });
 
-export function decide(r: Ranked, t: RetrieverThresholds): Retrieval {
+/**
+ * @param order how a clarification orders its candidates: by likelihood (the score, raised when the entry's own
+ *   key terms were asked), or by score alone (a follow-up, whose words do not repeat what was asked before)
+ */
+export function decide(r: Ranked, t: RetrieverThresholds, order: 'likelihood' | 'score' = 'likelihood'): Retrieval {
   const nearest = r.ranked.slice(0, 3).map(plain);
   if (r.outOfScope && r.first) return { kind: 'none', nearest, outOfScope: r.first.id };
   const p = r.long ? t.long : t.short;
@@ -96,7 +100,7 @@ export function decide(r: Ranked, t: RetrieverThresholds): Retrieval {
   }
   const candidates = r.ranked
     .filter((m) => m.score >= p.floor && m.score >= top.score - t.clarifyWindow)
-    .sort((a, b) => likelihood(b) - likelihood(a) || b.score - a.score)
+    .sort((a, b) => (order === 'likelihood' ? likelihood(b) - likelihood(a) : 0) || b.score - a.score)
     .slice(0, 3)
     .map(plain);
   return { kind: 'clarify', candidates };

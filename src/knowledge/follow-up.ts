@@ -41,10 +41,13 @@ export interface Previous {
 /** A follow-up usually stays in the family of what was just answered: its topic, its related entries. */
 const SAME_TOPIC_BONUS = 0.06;
 const RELATED_BONUS = 0.04;
+/** "còn nữ thì sao?" after the retirement-age answer: the same entry with another slot is the likeliest reading. */
+const SAME_ENTRY_BONUS = 0.06;
 
 /** The candidates of a follow-up re-ranked towards the previous entry's family. */
 export function towardsPrevious(r: Ranked, previous: Previous, topicOf: (id: string) => string | undefined): Ranked {
-  const bonus = (m: Scored) => (previous.topic !== undefined && topicOf(m.id) === previous.topic ? SAME_TOPIC_BONUS : 0) + (previous.related.includes(m.id) ? RELATED_BONUS : 0);
+  const bonus = (m: Scored) =>
+    (m.id === previous.id ? SAME_ENTRY_BONUS : 0) + (previous.topic !== undefined && topicOf(m.id) === previous.topic ? SAME_TOPIC_BONUS : 0) + (previous.related.includes(m.id) ? RELATED_BONUS : 0);
   const ranked = r.ranked.map((m) => ({ ...m, score: m.score + bonus(m) })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   return { ...r, ranked, agree: r.agree && ranked[0]?.id === r.ranked[0]?.id };
 }

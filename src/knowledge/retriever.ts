@@ -61,6 +61,7 @@ const LETTER_SYLLABLES = 30;
 const isLetter = (focus: QuestionFocus) => focus.length > LETTER_SYLLABLES;
 /** How a follow-up read with the entry before is decided: its own words must be covered by the entry it is read as. */
 const FOLLOW_UP_PROFILE: DecisionProfile = { floor: 0.25, lead: 0.08, sure: 0.7, minKeyCoverage: 0, minAskedCoverage: 0.3, requireAgreement: false };
+const SAME_ENTRY_PROFILE: DecisionProfile = { ...FOLLOW_UP_PROFILE, lead: 0.02 };
 
 
 function segment(tokens: readonly string[], folded: readonly string[], weight: number, max: number): QuerySegment {
@@ -129,7 +130,9 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
       const prev = normalizeText(previous.questions[0] ?? '');
       const segments = [...segmentsOf(focus, undefined, story), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
       const ranked = towardsPrevious(rank(segments, accented, 5, false), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
-      const joined = decide(ranked, { ...thresholds, short: FOLLOW_UP_PROFILE });
+      // The same entry with another slot ("còn nữ thì sao?") needs only a small lead: its answer covers the slot.
+      const profile = ranked.ranked[0]?.id === previous.id ? SAME_ENTRY_PROFILE : FOLLOW_UP_PROFILE;
+      const joined = decide(ranked, { ...thresholds, short: profile }, 'score');
       if (joined.kind === 'answer') return { ...joined, followUp: true };
       if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
     }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { FaqIndex } from '../../core/faq.js';
+import type { EvalCase } from './evaluation.js';
 import { prng, toPhoneTyping, unaccented } from './noisy-forms.js';
 
 const id = z.string().regex(/^[a-z0-9-]+$/);
@@ -56,6 +57,12 @@ export function loadLetterSets(files: readonly string[]): { letters: LetterCase[
     for (const f of set.follow_ups) followUps.push({ first: f.first, firstExpect: f.first_expect, then: f.then, expect: f.expect, accept: f.accept ?? [] });
   }
   return { letters, followUps };
+}
+
+/** Letters as the short set's cases (as written → accented, no diacritics → unaccented, phone → noisy), for the peers' bench. */
+export function lettersAsCases(letters: readonly LetterCase[]): EvalCase[] {
+  const form = { 'as written': 'accented', 'no diacritics': 'unaccented', 'phone typing': 'noisy' } as const;
+  return letters.map((c) => ({ form: c.expect === null ? 'out-of-scope' : form[c.form], variant: c.form, text: c.text, expect: c.expect, ...(c.accept.length ? { accept: c.accept } : {}) }));
 }
 
 export interface Tally {
