@@ -22,3 +22,37 @@ export function measureTurnCost(texts: readonly string[], n = 10_000, warmUp = 2
     app.close();
   }
 }
+
+/** Messages built to be expensive: unknown long words, many syllable-like words, the longest letter allowed. */
+export function attackMessages(n = 30): string[] {
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const word = (len: number) => Array.from({ length: len }, () => 'abcdeghiklmnopqrstuvxy'[next() % 22]).join('');
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = i % 3;
+    if (kind === 0) out.push(Array.from({ length: 50 }, () => word(39)).join(' '));
+    else if (kind === 1) out.push(Array.from({ length: 330 }, () => word(5)).join(' ').slice(0, 2000));
+    else out.push(`${Array.from({ length: 60 }, () => `${word(6)}, ${word(4)} ${word(7)}?`).join(' ')}`.slice(0, 2000));
+  }
+  return out;
+}
+
+/** The CPU time of the costliest message of each kind through the whole turn (process CPU, not wall clock). */
+export function measureWorstMessage(messages: readonly string[]): { maxMs: number; p50Ms: number } {
+  const app = createApp(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bhxh-worst-')), LOG_LEVEL: 'silent' }));
+  try {
+    // Steady state: the process has answered ordinary questions before (compiled code, warm caches).
+    for (let i = 0; i < 200; i++) app.handle('web', `warm-${i % 20}`, { text: i % 2 ? 'bhxh tu nguyen dong bao nhieu' : 'rut bhxh 1 lan duoc bao nhieu' });
+    const costs = messages.map((text, i) => {
+      const before = process.cpuUsage();
+      app.handle('web', `attacker-${i}`, { text });
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000;
+    });
+    costs.sort((a, b) => a - b);
+    return { maxMs: costs[costs.length - 1]!, p50Ms: costs[Math.floor(costs.length / 2)]! };
+  } finally {
+    app.close();
+  }
+}

@@ -8,7 +8,7 @@ import type { FaqIndex } from './core/faq.js';
 import { createReplyKit } from './core/replies.js';
 import { createRouter, type Router } from './core/router.js';
 import { DAY_MS } from './core/vietnam-calendar.js';
-import type { Channel, InboundMessage, MetricEvent } from './core/types.js';
+import type { BotResponse, Channel, InboundMessage, MetricEvent } from './core/types.js';
 import { CALCULATORS } from './flows/calculators/index.js';
 import { loadFigures } from './flows/calculators/figures-data.js';
 import { loadOffices } from './flows/calculators/offices.js';
@@ -37,6 +37,7 @@ import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
 import { createSqliteUpdateClaims } from './storage/sqlite/update-claims.js';
 import { createSqliteUnansweredQueue } from './storage/sqlite/unanswered-queue.js';
 import { loadOrCreateSecret } from './storage/secret-file.js';
+import { StorageError } from './storage/storage-error.js';
 
 export const DATABASE_FILE = 'bot.sqlite';
 // A hard crash (kill -9, power loss) loses the counts of at most this last interval (npm run crash measures it).
@@ -74,7 +75,12 @@ export interface App {
   close(): void;
 }
 
-export function createApp(config: Config, clock: () => number = Date.now): App {
+export interface AppHooks {
+  /** A bug inside a turn (anything but a database error): log it with where it happened. */
+  onTurnError?: (err: unknown, where: string) => void;
+}
+
+export function createApp(config: Config, clock: () => number = Date.now, hooks: AppHooks = {}): App {
   const kb = loadKnowledgeBase(config.knowledgeDir);
   const db = openDatabase(join(config.dataDir, DATABASE_FILE), { synchronous: config.dbSync });
   const knowledge = createLiveKnowledge(kb, createSqliteKnowledgeChanges(db), (why) => process.stderr.write(`${why}\n`));
@@ -156,6 +162,22 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     clock: { now: clock },
     defaultLanguage: config.defaultLanguage,
   });
+  /**
+   * The one error boundary of a turn: a database error is a StorageError (503, the platform retries); anything
+   * else is a bug, logged with where it happened, and the person gets a polite reply instead of silence.
+   */
+  function failedTurn(err: unknown, message: InboundMessage, where: string): BotResponse {
+    if (err instanceof StorageError) throw err;
+    hooks.onTurnError?.(err, where);
+    let lang = config.defaultLanguage;
+    try {
+      lang = sessions.get(message.userKey)?.lang ?? lang;
+    } catch {
+      /* the apology is sent in the default language */
+    }
+    return { replies: [{ text: i18n.t(lang, 'errors.turn') }], outcome: { kind: 'command', command: 'error' } };
+  }
+
   return {
     config,
     clock,
@@ -173,11 +195,23 @@ export function createApp(config: Config, clock: () => number = Date.now): App {
     metrics,
     handle(channel, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
-      return inTurn(() => router.handle(message));
+      try {
+        return inTurn(() => router.handle(message));
+      } catch (err) {
+        return failedTurn(err, message, `${channel} message`);
+      }
     },
     handleUpdate(channel, updateKey, platformId, input, render) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
-      return inTurn(() => (claims.claim(channel, updateKey, clock()) ? outbox.add(channel, render(router.handle(message)), clock()) : null));
+      const claimAndQueue = (respond: () => BotResponse) => inTurn(() => (claims.claim(channel, updateKey, clock()) ? outbox.add(channel, render(respond()), clock()) : null));
+      try {
+        return claimAndQueue(() => router.handle(message));
+      } catch (err) {
+        // The turn rolled back; the update is still claimed and answered, with an apology, so that the
+        // platform stops redelivering a message that would fail again.
+        const apology = failedTurn(err, message, `${channel} update ${updateKey}`);
+        return claimAndQueue(() => apology);
+      }
     },
     outbox,
     updateSeen: (channel, key) => claims.seen(channel, key),

@@ -30,7 +30,9 @@ export interface ServiceOptions {
 }
 
 export function createService(config: Config, options: ServiceOptions = {}): Service {
-  const app = createApp(config, options.clock);
+  const app = createApp(config, options.clock, {
+    onTurnError: (err, where) => server.log.error({ err: { message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, where }, 'turn failed'),
+  });
   // The platforms log through the server's logger, which exists once the server is built below.
   const log = { info: (m: string) => server.log.info(m), warn: (m: string) => server.log.warn(m), error: (m: string) => server.log.error(m) };
   const platforms = createPlatforms(config, app, log);

@@ -92,6 +92,34 @@ function chatRequest(): autocannon.Request {
   };
 }
 
+/** The review's attack: messages of 50 random 39-letter words, each word unknown to the knowledge. */
+function attackRequest(): autocannon.Request {
+  let seed = 20261201;
+  const letter = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return 'abcdeghiklmnopqrstuvxy'[seed % 22];
+  };
+  return {
+    method: 'POST',
+    path: '/api/chat',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => {
+      const text = Array.from({ length: 50 }, () => Array.from({ length: 39 }, letter).join('')).join(' ');
+      return { ...req, body: JSON.stringify({ user: `attacker-${nextId++ % 50}`, text }) };
+    },
+  };
+}
+
+/** Normal citizens' latency while an attacker sends the expensive messages beside them. */
+async function attackPhase(url: string): Promise<{ normal: autocannon.Result; attack: autocannon.Result }> {
+  log(`load: /api/chat with an attacker beside normal citizens (${seconds} s)…`);
+  const [normal, attack] = await Promise.all([
+    autocannon({ url, connections: Math.max(1, connections - 4), duration: seconds, requests: [chatRequest()] }),
+    autocannon({ url, connections: 4, duration: seconds, requests: [attackRequest()] }),
+  ]);
+  return { normal, attack };
+}
+
 interface PhaseFigures {
   name: string;
   rps: number;
@@ -123,8 +151,20 @@ const fakes = await startFakes();
 const bot = await startBot(fakes);
 log(`bot started in ${bot.startMs} ms (webhook mode, data in ${bot.dataDir})`);
 const phases: PhaseFigures[] = [];
+let attackFigures = { attackRps: 0, attackP50: 0 };
 try {
   phases.push(await phase('POST /api/chat', bot.url, [[chatRequest()]]));
+  const attacked = await attackPhase(bot.url);
+  phases.push({
+    name: 'POST /api/chat, normal citizens beside 4 attackers',
+    rps: attacked.normal.requests.average,
+    p50: attacked.normal.latency.p50,
+    p99: attacked.normal.latency.p99,
+    errors: attacked.normal.errors + attacked.normal.timeouts + attacked.attack.errors + attacked.attack.timeouts,
+    non2xx: attacked.normal.non2xx + attacked.attack.non2xx,
+    requests: attacked.normal.requests.total,
+  });
+  attackFigures = { attackRps: attacked.attack.requests.average, attackP50: attacked.attack.latency.p50 };
   phases.push(await phase('POST /webhooks/telegram', bot.url, [[webhookRequest('telegram')]]));
   phases.push(await phase('POST /webhooks/zalo', bot.url, [[webhookRequest('zalo')]]));
   phases.push(await phase('all three at once', bot.url, [[chatRequest()], [webhookRequest('telegram')], [webhookRequest('zalo')]]));
@@ -162,6 +202,16 @@ const rows: Row[] = phases.map((p) => ({
   target: 'no errors, no 5xx',
   met: p.errors + p.non2xx === 0 ? 'yes' : `NO (${p.errors} errors, ${p.non2xx} non-2xx)`,
 }));
+const alone = phases[0]!;
+const beside = phases[1]!;
+rows.push({
+  what: 'normal p50 with the attacker ÷ without',
+  ours: `${(beside.p50 / Math.max(1, alone.p50)).toFixed(2)} (${beside.p50} ms ÷ ${alone.p50} ms)`,
+  peers: `attacker: ${Math.round(attackFigures.attackRps)} req/s of 50 random 39-letter words, p50 ${attackFigures.attackP50} ms`,
+  ratio: '',
+  target: '≤ 2',
+  met: beside.p50 <= 2 * Math.max(1, alone.p50) ? 'yes' : 'NO',
+});
 const outcomes = (m: Map<string, number>) => [...m].map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(' · ');
 let exact = true;
 for (const platform of ['telegram', 'zalo'] as const) {

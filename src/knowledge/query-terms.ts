@@ -36,14 +36,22 @@ export interface Query {
 }
 
 const REPAIRED_FACTOR = 0.8;
-/** Fuzzy repairs of unseen syllables per message; further unseen syllables stay as they are. */
-const MAX_REPAIRS_PER_QUERY = 8;
+/** Fuzzy repairs of unseen syllables per message (across all its readings); further unseen syllables stay as they are. */
+export const MAX_REPAIRS_PER_MESSAGE = 8;
+
+/** What one message may still spend on fuzzy repairs; `tried` counts the searches made, for tests and benchmarks. */
+export interface RepairBudget {
+  left: number;
+  tried: number;
+}
+
+export const repairBudget = (): RepairBudget => ({ left: MAX_REPAIRS_PER_MESSAGE, tried: 0 });
 /** Longer tokens are not syllables (Vietnamese syllables have at most 7 letters): never repaired. */
-const MAX_REPAIR_LENGTH = 10;
+const MAX_REPAIR_LENGTH = 8;
 const REPAIR_CACHE = 20_000;
 
 export interface QueryBuilder {
-  build(segments: readonly QuerySegment[], isAccented: boolean): Query;
+  build(segments: readonly QuerySegment[], isAccented: boolean, budget?: RepairBudget): Query;
 }
 
 export function createQueryBuilder(index: TermIndex, anchors: readonly string[][]): QueryBuilder {
@@ -51,13 +59,14 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
   const repairs = new Map<string, string | null>();
   const anchorTexts = anchors.map((a) => ` ${canonicalConcepts(a).join(' ')} `);
 
-  function repair(token: string, budget: { left: number }): string | null {
+  function repair(token: string, budget: RepairBudget): string | null {
     // Short syllables are too ambiguous to repair ("qwe" would become "web"); long tokens are not syllables.
     if (token.length < 4 || token.length > MAX_REPAIR_LENGTH || /\d/.test(token)) return null;
     const cached = repairs.get(token);
     if (cached !== undefined) return cached;
     if (budget.left <= 0) return null;
     budget.left--;
+    budget.tried++;
     const best = fuse.search(token, { limit: 1 })[0];
     const fixed = best && (best.score ?? 1) <= 0.34 ? best.item : null;
     if (repairs.size >= REPAIR_CACHE) repairs.delete(repairs.keys().next().value!);
@@ -65,8 +74,7 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
     return fixed;
   }
 
-  function build(segments: readonly QuerySegment[], isAccented: boolean): Query {
-    const budget = { left: MAX_REPAIRS_PER_QUERY };
+  function build(segments: readonly QuerySegment[], isAccented: boolean, budget: RepairBudget = repairBudget()): Query {
     const weightOf = new Map<string, number>();
     const asked = new Map<string, number>();
     const accented = new Set<string>();

@@ -10,7 +10,7 @@ import { focusQuestion, isShortMessage, type QuestionFocus } from '../text/quest
 import { decide, DEFAULT_THRESHOLDS, type DecisionProfile, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
 export type { Ranked } from './confidence.js';
 import { looksElliptical, towardsPrevious } from './follow-up.js';
-import { createQueryBuilder, type QuerySegment } from './query-terms.js';
+import { createQueryBuilder, repairBudget, type QuerySegment, type RepairBudget } from './query-terms.js';
 import { createScorer, DEFAULT_SCORING, readingsAgree, topMatches, type ScoringOptions } from './scoring.js';
 import { buildTermIndex } from './term-index.js';
 
@@ -26,7 +26,8 @@ export interface Retriever {
   /** Entries ranked by score, best first. */
   search(text: string, limit?: number): Match[];
   /** The decision: answer, clarify with candidates, or nothing. */
-  classify(text: string, context?: RetrievalContext): Retrieval;
+  /** `budget` bounds the fuzzy repairs of this message (a fresh one by default). */
+  classify(text: string, context?: RetrievalContext, budget?: RepairBudget): Retrieval;
   /** The ranked candidates with their signals, as the decision sees them (for tuning and for staff). */
   explain(text: string): Ranked;
   readonly size: number;
@@ -107,8 +108,8 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
 
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
-  function rank(segments: readonly QuerySegment[], accented: boolean, limit: number, long: boolean): Ranked {
-    const q = builder.build(segments, accented);
+  function rank(segments: readonly QuerySegment[], accented: boolean, limit: number, long: boolean, budget: RepairBudget): Ranked {
+    const q = builder.build(segments, accented, budget);
     const all = scorer.score(q);
     const inScope = (m: { id: string }) => !outOfScopeIds.has(m.id);
     const ranked = topMatches(all, limit, inScope);
@@ -117,11 +118,11 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     return { ranked, first, outOfScope: first !== undefined && outOfScopeIds.has(first.id), agree, long };
   }
 
-  function understand(text: string, context: RetrievalContext | undefined): Retrieval {
+  function understand(text: string, context: RetrievalContext | undefined, budget: RepairBudget): Retrieval {
     const focus = focusQuestion(text);
     if (focus.contentless) return { kind: 'none', nearest: [] };
     const accented = normalizeText(text.slice(0, 4_000)).accented;
-    const whole = decide(rank(segmentsOf(focus, undefined, story), accented, 5, isLetter(focus)), thresholds);
+    const whole = decide(rank(segmentsOf(focus, undefined, story), accented, 5, isLetter(focus), budget), thresholds);
     const previous = context?.previousEntryId ? byId.get(context.previousEntryId) : undefined;
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
@@ -129,7 +130,7 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     if (previous && !standsAlone && looksElliptical(focus)) {
       const prev = normalizeText(previous.questions[0] ?? '');
       const segments = [...segmentsOf(focus, undefined, story), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
-      const ranked = towardsPrevious(rank(segments, accented, 5, false), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
+      const ranked = towardsPrevious(rank(segments, accented, 5, false, budget), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
       // The same entry with another slot ("còn nữ thì sao?") needs only a small lead: its answer covers the slot.
       const profile = ranked.ranked[0]?.id === previous.id ? SAME_ENTRY_PROFILE : FOLLOW_UP_PROFILE;
       const joined = decide(ranked, { ...thresholds, short: profile }, 'score');
@@ -138,13 +139,13 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     }
     const asked = focus.clauses.filter((c) => c.kind === 'question').length;
     if (asked < 2 || isShortMessage(focus)) return whole;
-    return severalQuestions(focus, accented, whole, asked);
+    return severalQuestions(focus, accented, whole, asked, budget);
   }
 
   /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */
-  function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number): Retrieval {
+  function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number, budget: RepairBudget): Retrieval {
     const each: Retrieval[] = [];
-    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i, story), accented, 3, true), thresholds));
+    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i, story), accented, 3, true, budget), thresholds));
     const answers = each.filter((r): r is Extract<Retrieval, { kind: 'answer' }> => r.kind === 'answer');
     if (answers.length === 0) return whole;
     // The whole letter decides what is answered; one clause alone may only settle a clarification between
@@ -163,13 +164,13 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     size: entries.length,
     explain(text) {
       const focus = focusQuestion(text);
-      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, 5, isLetter(focus));
+      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, 5, isLetter(focus), repairBudget());
     },
     search(text, limit = 5) {
       const focus = focusQuestion(text);
-      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, limit, isLetter(focus)).ranked.map(({ id, score, question }) => ({ id, score, question }));
+      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, limit, isLetter(focus), repairBudget()).ranked.map(({ id, score, question }) => ({ id, score, question }));
     },
-    classify(text, context) {
+    classify(text, context, budget) {
       // Citizens ask the same few questions over and over: recent decisions are kept (least recently used
       // dropped first). A new index (the knowledge changed) starts with an empty cache.
       const key = context?.previousEntryId ? `${context.previousEntryId}\u0000${text}` : text;
@@ -179,7 +180,7 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
         decisions.set(key, cached);
         return cached;
       }
-      const decision = understand(text, context);
+      const decision = understand(text, context, budget ?? repairBudget());
       if (cacheSize === 0) return decision;
       if (decisions.size >= cacheSize) decisions.delete(decisions.keys().next().value!);
       decisions.set(key, decision);

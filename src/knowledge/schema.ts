@@ -35,7 +35,8 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 
 export const entrySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+    // At most 40 characters: every button payload that names an entry must fit Telegram's 64 bytes.
+    id: z.string().max(40, 'must be at most 40 characters').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
     topic: z.enum(TOPICS),
     audiences: z.array(z.enum(AUDIENCES)).min(1, 'needs at least one audience'),
     questions: z.array(text(300)).min(2, 'needs at least two question phrasings'),

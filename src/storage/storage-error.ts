@@ -10,12 +10,24 @@ export class StorageError extends Error {
   }
 }
 
-/** Runs fn; any error from the database becomes a StorageError. */
+/** True for an error raised by the database or the file system under it, not by the code that called it. */
+export function isDatabaseError(err: unknown): boolean {
+  if (err instanceof StorageError) return true;
+  const e = err as { name?: string; code?: unknown; message?: unknown };
+  if (e?.name === 'SqliteError' || (typeof e?.code === 'string' && /^(SQLITE_|ENOSPC|EIO|EROFS|EACCES|EBUSY)/.test(e.code))) return true;
+  // better-sqlite3 reports a closed connection as a TypeError with this message.
+  return typeof e?.message === 'string' && e.message === 'The database connection is not open';
+}
+
+/**
+ * Runs fn; an error from the database becomes a StorageError (callers answer 503 and the platform retries).
+ * Any other error is a bug and passes through as it is: relabelling it would make a webhook redeliver forever.
+ */
 export function guard<T>(what: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof StorageError) throw err;
+    if (err instanceof StorageError || !isDatabaseError(err)) throw err;
     const code = (err as { code?: string }).code ?? 'unknown';
     throw new StorageError(`${what} failed (${code})`, err);
   }
