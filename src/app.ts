@@ -72,6 +72,8 @@ export interface App {
   outbox: OutboxStore;
   /** Deletes what retention no longer allows to keep (see storage/sqlite/retention.ts). */
   purgeExpired(): PurgeCounts;
+  /** Returns when the database takes a write; throws a StorageError otherwise (full, locked, read-only). */
+  checkStorage(): void;
   close(): void;
 }
 
@@ -141,6 +143,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
   const claims = createSqliteUpdateClaims(db);
   const outbox = createSqliteOutbox(db, createSealedBox(secret, 'outbox'));
   const retention = createSqliteRetention(db);
+  const probe = db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
   const flowById = new Map(flows.map((f) => [f.id, f]));
   for (const e of knowledge.entries()) {
     if (e.flow && !flowById.has(e.flow)) throw new ContentError(`${e.topic} entry`, `[${e.id}].flow`, `unknown flow "${e.flow}"`);
@@ -223,6 +226,9 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
         resolvedBefore: now - config.retentionDays * day,
         dedupeBefore: now - config.dedupeHours * 3_600_000,
       });
+    },
+    checkStorage() {
+      inTransaction(db, () => probe.run(clock()));
     },
     close() {
       if (!db.open) return;

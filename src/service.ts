@@ -39,8 +39,11 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
   const server = createHttpServer({
     handle: app.handle,
     t: app.i18n.t,
-    checkStorage: () => void app.db.prepare('SELECT 1').get(),
+    checkStorage: () => app.checkStorage(),
     logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    chatPerMinute: config.httpRateLimitPerMinute,
+    https: config.publicUrl !== undefined,
     routes: [(s) => platforms.register(s), (s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
   const purge = () => {

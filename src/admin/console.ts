@@ -17,6 +17,7 @@ import { cookies, field, languageOf, LANG_COOKIE, redirect, SESSION_COOKIE, tran
 import { html } from './html.js';
 import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes.js';
+import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerQuestionRoutes } from './routes/question-routes.js';
 import { registerRequestRoutes } from './routes/request-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -61,7 +62,9 @@ export function registerStaffConsole(server: FastifyInstance, deps: ConsoleDeps)
     const parts = [`${name}=${value}`, 'Path=/admin', 'HttpOnly', 'SameSite=Strict'];
     if (maxAge !== undefined) parts.push(`Max-Age=${maxAge}`);
     if (secure) parts.push('Secure');
-    reply.header('set-cookie', parts.join('; '));
+    const previous = reply.getHeader('set-cookie');
+    const list = previous === undefined ? [] : Array.isArray(previous) ? previous.map(String) : [String(previous)];
+    reply.header('set-cookie', [...list.filter((c) => !c.startsWith(`${name}=`)), parts.join('; ')]);
   };
 
   server.register(
@@ -102,45 +105,7 @@ export function registerStaffConsole(server: FastifyInstance, deps: ConsoleDeps)
         return redirect(reply, back);
       });
 
-      const loginPage = (request: FastifyRequest, problem?: string) => {
-        const lang = languageOf(request);
-        const tr = translatorFor(deps.t, lang);
-        return page({
-          tr,
-          lang,
-          title: tr('login.title'),
-          path: '/admin/login',
-          body: html`<form method="post" action="/admin/login" class="card narrow">
-            ${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
-            <label for="name">${tr('login.name')}</label><input id="name" name="name" autocomplete="username" required maxlength="64" autofocus>
-            <label for="password">${tr('login.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
-            <button type="submit">${tr('login.submit')}</button></form>`,
-        }).value;
-      };
-
-      admin.get('/login', async (request, reply) => reply.type('text/html; charset=utf-8').send(loginPage(request)));
-
-      admin.post('/login', async (request, reply) => {
-        const tr = translatorFor(deps.t, languageOf(request));
-        const name = field(request.body, 'name').trim().slice(0, 64);
-        const password = field(request.body, 'password').slice(0, 256);
-        const result = await deps.auth.signIn(name, password, request.ip);
-        if (result.kind === 'blocked') {
-          const minutes = Math.ceil(result.retryAfterMs / 60_000);
-          return reply.code(429).header('retry-after', String(Math.ceil(result.retryAfterMs / 1000))).type('text/html; charset=utf-8').send(loginPage(request, tr('login.blocked', { minutes })));
-        }
-        if (result.kind === 'wrong') return reply.code(401).type('text/html; charset=utf-8').send(loginPage(request, tr('login.wrong')));
-        deps.auth.signOut(cookies(request)[SESSION_COOKIE]);
-        deps.auth.purgeExpired();
-        setCookie(request, reply, SESSION_COOKIE, result.sessionId);
-        return redirect(reply, '/admin/questions');
-      });
-
-      admin.post('/logout', async (request, reply) => {
-        deps.auth.signOut(cookies(request)[SESSION_COOKIE]);
-        setCookie(request, reply, SESSION_COOKIE, '', 0);
-        return redirect(reply, '/admin/login');
-      });
+      registerLoginRoutes(admin, deps, setCookie);
 
       admin.get('/', async (_request, reply) => redirect(reply, '/admin/questions'));
 

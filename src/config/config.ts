@@ -34,6 +34,11 @@ const schema = z.object({
   ZALO_API_ROOT: z.string().url('must be a URL').default('https://bot-api.zaloplatforms.com'),
   ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be 16–256 characters').max(256, 'must be 16–256 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).default(30),
+  HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000).default(600),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of proxy hops, or comma-separated addresses/CIDRs of the proxies')
+    .default('false'),
   METRICS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   DB_SYNC: z.enum(['full', 'normal'], { error: 'must be full or normal' }).default('full'),
   RETENTION_DAYS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(30),
@@ -54,6 +59,10 @@ export interface Config {
   telegram?: { token: string; apiRoot: string; webhookSecret?: string };
   zalo?: { token: string; apiRoot: string; webhookSecret?: string };
   rateLimitPerMinute: number;
+  /** Requests a minute one address may make to the chat API (0: no limit; the load scripts use 0). */
+  httpRateLimitPerMinute: number;
+  /** fastify's trustProxy: whom to believe about the client address (X-Forwarded-For); false by default. */
+  trustProxy: boolean | number | string[];
   /** Whether anonymous engagement counts are kept. */
   metrics: boolean;
   /** SQLite durability: 'full' survives a power cut, 'normal' a crash of the process. */
@@ -107,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : {}),
     ...(c.ZALO_BOT_TOKEN ? { zalo: { token: c.ZALO_BOT_TOKEN, apiRoot: trim(c.ZALO_API_ROOT), ...(c.ZALO_WEBHOOK_SECRET ? { webhookSecret: c.ZALO_WEBHOOK_SECRET } : {}) } } : {}),
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    httpRateLimitPerMinute: c.HTTP_RATE_LIMIT_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY.split(','),
     metrics: c.METRICS === 'on',
     dbSync: c.DB_SYNC,
     retentionDays: c.RETENTION_DAYS,

@@ -2,6 +2,8 @@
  * The one fastify server: health, the chat API, the web page, later webhooks and staff pages. One error
  * boundary: bad requests get a 4xx JSON error, storage failures a 503 (retry later), anything else a logged 500.
  */
+import type { Server as HttpServer } from 'node:http';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ChatHandler } from '../channels/chat-handler.js';
 import { registerChatRoute } from '../channels/web/chat-route.js';
@@ -17,7 +19,20 @@ export interface HttpDeps {
   logger?: FastifyServerOptions['logger'];
   /** More routes (the platforms' webhooks). */
   routes?: ((server: FastifyInstance) => void)[];
+  /** Whom to believe about the client address behind a reverse proxy (fastify trustProxy). */
+  trustProxy?: boolean | number | string[];
+  /** Chat API requests a minute per address (0: none). */
+  chatPerMinute?: number;
+  /** Served over HTTPS (PUBLIC_URL): browsers are told to keep to HTTPS (HSTS). */
+  https?: boolean;
 }
+
+/** Sign-in attempts a minute per address, before the sign-in limiter's own per-account rules. */
+export const LOGIN_PER_MINUTE = 20;
+/** Every request must arrive whole within this time; a connection idle longer is closed. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Open connections at once; beyond it new ones are refused at the socket. */
+const MAX_CONNECTIONS = 2_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -25,6 +40,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'cross-origin-resource-policy': 'same-origin',
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 };
@@ -33,11 +49,21 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
   const server = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 64 * 1024,
+    // A number (proxy hops) is accepted at run time though the option's type leaves it out.
+    trustProxy: (deps.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
+    // A body sent one byte every ten seconds may not hold a connection for minutes.
+    connectionTimeout: REQUEST_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: 5_000,
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
   });
+  const http = server.server as HttpServer;
+  http.maxConnections = MAX_CONNECTIONS;
+  http.headersTimeout = REQUEST_TIMEOUT_MS;
+  const headers = { ...SECURITY_HEADERS, ...(deps.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}) };
 
   server.addHook('onSend', async (_request, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     return payload;
   });
 
@@ -59,17 +85,30 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
 
   server.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'Not found.' }));
 
-  server.get('/health', async (_request, reply) => {
+  // Liveness (the process answers) and the state of storage; /ready is for a load balancer: 503 while the
+  // database cannot take a write (full disk, locked, read-only), so traffic goes elsewhere.
+  const storageState = () => {
     try {
       deps.checkStorage();
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
+      return 'ok';
+    } catch (err) {
+      return err instanceof StorageError ? err.code : 'unavailable';
     }
+  };
+  server.get('/health', async () => {
+    const storage = storageState();
+    return { status: storage === 'ok' ? 'ok' : 'degraded', storage };
+  });
+  server.get('/ready', async (_request, reply) => {
+    const storage = storageState();
+    return storage === 'ok' ? { status: 'ready' } : reply.code(503).header('retry-after', '5').send({ status: 'unavailable', storage });
   });
 
-  registerChatRoute(server, deps.handle);
-  registerWebPage(server, deps.t);
-  for (const register of deps.routes ?? []) register(server);
+  server.register(rateLimit, { global: false });
+  server.register(async (routes) => {
+    registerChatRoute(routes, deps.handle, deps.chatPerMinute ?? 0);
+    registerWebPage(routes, deps.t);
+    for (const register of deps.routes ?? []) register(routes);
+  });
   return server;
 }

@@ -5,6 +5,8 @@ export class StorageError extends Error {
   constructor(
     message: string,
     override readonly cause?: unknown,
+    /** The database's own code (SQLITE_FULL, SQLITE_BUSY, SQLITE_READONLY…), for /health and the logs. */
+    readonly code = 'unknown',
   ) {
     super(message);
   }
@@ -29,6 +31,6 @@ export function guard<T>(what: string, fn: () => T): T {
   } catch (err) {
     if (err instanceof StorageError || !isDatabaseError(err)) throw err;
     const code = (err as { code?: string }).code ?? 'unknown';
-    throw new StorageError(`${what} failed (${code})`, err);
+    throw new StorageError(`${what} failed (${code})`, err, code);
   }
 }

@@ -11,7 +11,7 @@ describe('staff passwords', () => {
   it('are stored as salted scrypt hashes and checked without throwing on junk', async () => {
     const a = await hashPassword('mật khẩu dài đủ');
     const b = await hashPassword('mật khẩu dài đủ');
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('mật khẩu dài đủ', a)).toBe(true);
     expect(await verifyPassword('mật khẩu dài đủ'.normalize('NFD'), a)).toBe(true);
@@ -63,12 +63,11 @@ describe('staff sessions', () => {
     expect(auth.session('x'.repeat(5000))).toBeUndefined();
   });
 
-  it('blocks an address or a name after five failures, whichever comes first', async () => {
+  it('blocks one address guessing one account after five failures; other addresses still sign in', async () => {
     const { accounts, auth } = setup();
     accounts.add('lan', 'admin', await hashPassword('mat-khau-rat-dai'), 0);
-    for (let i = 0; i < 5; i++) expect((await auth.signIn('LAN', 'sai', `10.0.0.${i}`)).kind).toBe('wrong');
-    expect((await auth.signIn('lan', 'mat-khau-rat-dai', '10.0.0.99')).kind).toBe('blocked');
-    for (let i = 0; i < 5; i++) expect((await auth.signIn(`ghost${i}`, 'sai', '10.9.9.9')).kind).toBe('wrong');
-    expect((await auth.signIn('someone', 'x', '10.9.9.9')).kind).toBe('blocked');
+    for (let i = 0; i < 5; i++) expect((await auth.signIn('LAN', 'sai', '10.0.0.1')).kind).toBe('wrong');
+    expect((await auth.signIn('lan', 'mat-khau-rat-dai', '10.0.0.1')).kind).toBe('blocked');
+    expect((await auth.signIn('lan', 'mat-khau-rat-dai', '10.0.0.99')).kind).toBe('ok');
   });
 });

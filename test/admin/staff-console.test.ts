@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entrySchema } from '../../src/knowledge/schema.js';
-import { addStaff, groupIds, signIn } from '../helpers/staff.js';
+import { addStaff, groupIds, postLogin, signIn } from '../helpers/staff.js';
 import { startTestServer, tempDir, type TestServer } from '../helpers/test-server.js';
 
 const FISH = 'Đóng bhxh cho người nuôi cá lồng trên hồ Ba Bể thế nào';
@@ -39,11 +39,11 @@ describe('staff console: sign-in', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie for /admin, Secure behind HTTPS, and signs out', async () => {
     const s = await server();
     await addStaff(s.app, 'lan', 'admin', 'mat-khau-rat-dai');
-    const res = await fetch(`${s.url}/admin/login`, { method: 'POST', body: new URLSearchParams({ name: 'lan', password: 'mat-khau-rat-dai' }), redirect: 'manual' });
-    const cookie = res.headers.get('set-cookie')!;
+    const res = await postLogin(s.url, 'lan', 'mat-khau-rat-dai');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bhxh_staff='))!;
     expect(cookie).toMatch(/^bhxh_staff=[\w-]{43}; Path=\/admin; HttpOnly; SameSite=Strict$/);
-    const behindProxy = await fetch(`${s.url}/admin/login`, { method: 'POST', body: new URLSearchParams({ name: 'lan', password: 'mat-khau-rat-dai' }), headers: { 'x-forwarded-proto': 'https' }, redirect: 'manual' });
-    expect(behindProxy.headers.get('set-cookie')).toContain('; Secure');
+    const behindProxy = await postLogin(s.url, 'lan', 'mat-khau-rat-dai', { 'x-forwarded-proto': 'https' });
+    expect(behindProxy.headers.getSetCookie().find((c) => c.startsWith('bhxh_staff='))).toContain('; Secure');
     const staff = await signIn(s.url, 'lan', 'mat-khau-rat-dai');
     expect((await staff.get('/admin/questions')).status).toBe(200);
     const out = await staff.post('/admin/logout', {});
@@ -54,7 +54,7 @@ describe('staff console: sign-in', () => {
   it('refuses a wrong password, then blocks guessing after five failures', async () => {
     const s = await server();
     await addStaff(s.app, 'lan', 'admin', 'mat-khau-rat-dai');
-    const attempt = (password: string) => fetch(`${s.url}/admin/login`, { method: 'POST', body: new URLSearchParams({ name: 'lan', password }), redirect: 'manual' });
+    const attempt = (password: string) => postLogin(s.url, 'lan', password);
     for (let i = 0; i < 5; i++) expect((await attempt(`sai-mat-khau-${i}`)).status).toBe(401);
     const blocked = await attempt('mat-khau-rat-dai');
     expect(blocked.status).toBe(429);

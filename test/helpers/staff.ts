@@ -15,15 +15,29 @@ export interface StaffClient {
   csrf(): Promise<string>;
 }
 
-export async function signIn(url: string, name: string, password: string): Promise<StaffClient> {
-  const res = await fetch(`${url}/admin/login`, {
+/** Opens the sign-in page as a browser does: its CSRF cookie and the token the form repeats. */
+export async function loginForm(url: string, headers: Record<string, string> = {}): Promise<{ cookie: string; token: string }> {
+  const page = await fetch(`${url}/admin/login`, { headers });
+  const cookie = (page.headers.getSetCookie().find((c) => c.startsWith('bhxh_login_csrf=')) ?? '').split(';')[0]!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  return { cookie, token };
+}
+
+/** Posts the sign-in form the way the page does (CSRF cookie and token included). */
+export async function postLogin(url: string, name: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  const form = await loginForm(url, headers);
+  return fetch(`${url}/admin/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name, password }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie, ...headers },
+    body: new URLSearchParams({ name, password, _csrf: form.token }),
     redirect: 'manual',
   });
+}
+
+export async function signIn(url: string, name: string, password: string): Promise<StaffClient> {
+  const res = await postLogin(url, name, password);
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bhxh_staff='))!.split(';')[0]!;
   const client: StaffClient = {
     cookie,
     async get(path) {

@@ -68,7 +68,9 @@ export async function startTestServer(env: Record<string, string> = {}, clock: (
   const server = createHttpServer({
     handle: app.handle,
     t: app.i18n.t,
-    checkStorage: () => void app.db.prepare('SELECT 1').get(),
+    checkStorage: () => app.checkStorage(),
+    trustProxy: config.trustProxy,
+    chatPerMinute: config.httpRateLimitPerMinute,
     routes: [(s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
   await server.listen({ port: 0, host: '127.0.0.1' });

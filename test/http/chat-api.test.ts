@@ -101,8 +101,9 @@ describe('POST /api/chat', () => {
     }
   });
 
-  it('GET /health reports ok; unknown routes 404 JSON', async () => {
-    expect(await (await fetch(`${s.url}/health`)).json()).toEqual({ status: 'ok' });
+  it('GET /health reports ok with the storage state, /ready says ready; unknown routes 404 JSON', async () => {
+    expect(await (await fetch(`${s.url}/health`)).json()).toEqual({ status: 'ok', storage: 'ok' });
+    expect(await (await fetch(`${s.url}/ready`)).json()).toEqual({ status: 'ready' });
     const res = await fetch(`${s.url}/nope`);
     expect(res.status).toBe(404);
     expect(await res.json()).toHaveProperty('error');

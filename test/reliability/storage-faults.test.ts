@@ -92,7 +92,11 @@ describe('storage faults', () => {
       const repliesTo = (id: number) => s!.telegram.messages().filter((m) => m.body.chat_id === 30_000 + id).length;
       await new Promise((r) => setTimeout(r, 300));
       for (const r of refused) expect(repliesTo(r.id)).toBe(0);
-      expect((await fetch(`${s.url}/health`)).status).toBe(200);
+      // Alive, but it says so: /health 200 with the storage state, /ready 503 so that a balancer sends traffic away.
+      const health = await fetch(`${s.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'degraded', storage: 'SQLITE_FULL' });
+      expect((await fetch(`${s.url}/ready`)).status).toBe(503);
       const chat = await s.post('/api/chat', { user: 'full', text: 'giá vàng hôm nay' });
       expect([200, 503]).toContain(chat.status);
 
@@ -110,6 +114,7 @@ describe('storage faults', () => {
       for (const r of results) expect(claimed(s, String(r.id)).n).toBe(1);
       await waitFor(() => refused.every((r) => repliesTo(r.id) > 0));
       expect((await s.post('/api/chat', { user: 'full', text: 'giá vàng hôm nay' })).status).toBe(200);
+      expect(await (await fetch(`${s.url}/ready`)).json()).toEqual({ status: 'ready' });
       await s.close();
       s = undefined;
     } finally {

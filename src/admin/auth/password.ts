@@ -1,10 +1,11 @@
 /**
- * Staff passwords: scrypt (memory-hard; N = 2^15, r = 8, p = 1, about 32 MB per hash) with a random salt,
- * stored as `scrypt$N$r$p$salt$hash` (base64url), compared in constant time.
+ * Staff passwords: scrypt at OWASP's current parameters (N = 2^17, r = 8, p = 1: 128 MB and about half a second
+ * per hash here) with a random salt, stored as `scrypt$N$r$p$salt$hash` (base64url), compared in constant
+ * time. A hash stored with weaker parameters is upgraded at the next successful sign-in (needsRehash).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -35,6 +36,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64url');
   const actual = await derive(password, Buffer.from(salt, 'base64url'), o);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** True when a stored hash uses weaker parameters than today's (it is replaced at the next sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [kind, n, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p;
 }
 
 /** A hash to verify against when the name is unknown, so that timing does not tell which names exist. */

@@ -4,11 +4,15 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffRole, StaffSession } from '../../storage/sqlite/staff-accounts.js';
-import { decoyHash, verifyPassword } from './password.js';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import type { LoginLimiter } from './login-limiter.js';
 
 export interface StaffAuthDeps {
-  accounts: { get(name: string): { name: string; role: StaffRole; passwordHash: string } | undefined };
+  accounts: {
+    get(name: string): { name: string; role: StaffRole; passwordHash: string } | undefined;
+    /** Replaces a stored hash (an upgrade to today's parameters). */
+    setPasswordHash(name: string, hash: string): void;
+  };
   sessions: {
     create(idHash: string, name: string, csrf: string, at: number): void;
     get(idHash: string): StaffSession | undefined;
@@ -35,16 +39,15 @@ export function sameSecret(a: string, b: string): boolean {
 export function createStaffAuth(deps: StaffAuthDeps) {
   return {
     async signIn(name: string, password: string, address: string): Promise<SignIn> {
-      const keys = [`ip:${address}`, `name:${name.toLowerCase()}`];
-      const wait = deps.limiter.blockedFor(keys, deps.now());
+      const attempt = { address, account: name.toLowerCase() };
+      // Counted before the slow hash, so that concurrent guesses cannot all pass a check made before any counted.
+      const wait = deps.limiter.begin(attempt);
       if (wait > 0) return { kind: 'blocked', retryAfterMs: wait };
       const account = deps.accounts.get(name);
       const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
-      if (!account || !ok) {
-        deps.limiter.failed(keys, deps.now());
-        return { kind: 'wrong' };
-      }
-      deps.limiter.succeeded(keys);
+      if (!account || !ok) return { kind: 'wrong' };
+      deps.limiter.succeeded(attempt);
+      if (needsRehash(account.passwordHash)) deps.accounts.setPasswordHash(account.name, await hashPassword(password));
       const sessionId = randomBytes(32).toString('base64url');
       deps.sessions.create(hashId(sessionId), account.name, randomBytes(32).toString('base64url'), deps.now());
       return { kind: 'ok', sessionId };

@@ -50,8 +50,10 @@ export function toChatResponse(r: BotResponse) {
   };
 }
 
-export function registerChatRoute(server: FastifyInstance, handle: ChatHandler): void {
-  server.post<{ Body: ChatBody }>('/api/chat', { schema: { body: bodySchema } }, async (request) => {
+/** @param perMinute requests a minute one address may make (0: no limit; behind a proxy see TRUST_PROXY) */
+export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, perMinute = 0): void {
+  const config = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {};
+  server.post<{ Body: ChatBody }>('/api/chat', { schema: { body: bodySchema }, config }, async (request) => {
     const { user, text, payload } = request.body;
     const response = await handle('web', user, {
       ...(text !== undefined ? { text } : {}),

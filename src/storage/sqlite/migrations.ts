@@ -99,4 +99,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_channel ON outbox (channel, id);
   `,
+  `
+  -- One row the health check writes: a read succeeds on a full or read-only disk, a write does not.
+  CREATE TABLE health_probe (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    at INTEGER NOT NULL
+  );
+  `,
 ];

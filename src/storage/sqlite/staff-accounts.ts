@@ -28,6 +28,7 @@ export function createSqliteStaffAccounts(db: Db) {
     'SELECT name, role, password_hash, created_at FROM staff_users ORDER BY name',
   );
   const remove = db.prepare('DELETE FROM staff_users WHERE name = ?');
+  const setHash = db.prepare('UPDATE staff_users SET password_hash = ? WHERE name = ?');
   const toAccount = (r: { name: string; role: StaffRole; password_hash: string; created_at: number }): StaffAccount => ({
     name: r.name,
     role: r.role,
@@ -42,6 +43,9 @@ export function createSqliteStaffAccounts(db: Db) {
     get(name: string): StaffAccount | undefined {
       const r = guard('reading a staff account', () => selectOne.get(name));
       return r ? toAccount(r) : undefined;
+    },
+    setPasswordHash(name: string, hash: string): void {
+      guard('updating a staff password', () => setHash.run(hash, name));
     },
     list(): StaffAccount[] {
       return guard('listing staff accounts', () => selectAll.all().map(toAccount));
