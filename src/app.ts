@@ -141,7 +141,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     },
   });
   const claims = createSqliteUpdateClaims(db);
-  const outbox = createSqliteOutbox(db, createSealedBox(secret, 'outbox'));
+  const outbox = createSqliteOutbox(db, createSealedBox(secret, 'outbox'), (channel, chat) => keyer(channel, `chat:${chat}`));
   const retention = createSqliteRetention(db);
   const probe = db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
   const flowById = new Map(flows.map((f) => [f.id, f]));

@@ -23,6 +23,7 @@ export function staffConsoleDeps(app: App, now: () => number = app.clock): Conso
     unanswered: app.unanswered,
     staffQueue: app.staffQueue,
     metrics: app.metrics,
+    deadLetters: () => app.outbox.deadLetters(),
     flows: app.flows,
     accounts: app.staffAccounts,
     hashPassword,

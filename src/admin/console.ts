@@ -4,6 +4,7 @@
  * escaped templates; every change is a POST carrying the session's CSRF token; no state changes on GET.
  */
 import { readFileSync } from 'node:fs';
+import type { DeadLetterCount } from '../storage/outbox-store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Flow } from '../flows/schema.js';
 import type { LiveKnowledge } from '../knowledge/live-knowledge.js';
@@ -33,6 +34,8 @@ export interface ConsoleDeps {
   };
   staffQueue: { list(status?: StaffRequest['status'], limit?: number): StaffRequest[]; setStatus(id: number, status: StaffRequest['status'], at: number): boolean };
   metrics: { rows(fromDay: string, toDay: string): MetricRow[] };
+  /** Replies the platforms never took (given up), by channel and reason. */
+  deadLetters(): DeadLetterCount[];
   flows: readonly Flow[];
   accounts: { list(): StaffAccount[]; add(name: string, role: StaffRole, hash: string, at: number): boolean; remove(name: string): boolean };
   hashPassword(password: string): Promise<string>;

@@ -35,7 +35,7 @@ const COMMANDS = ['start', 'menu', 'help', 'lang', 'forget'] as const;
 
 export function createPlatforms(config: Config, app: App, log: ChannelLogger): Platforms {
   const sendQueue = createSendQueue({ onFailure: (err) => log.warn(`send failed: ${(err as Error).message}`) });
-  const outbox = createOutboxSender(app.outbox, sendQueue);
+  const outbox = createOutboxSender(app.outbox, sendQueue, { clock: app.clock, log });
   let resumed = false;
   const limitNotice = app.i18n.t(config.defaultLanguage, 'rateLimit.notice');
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, burst: Math.max(5, Math.ceil(config.rateLimitPerMinute / 3)) });
@@ -100,6 +100,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
     async stop() {
       zalo?.stop();
       await telegram?.stop();
+      outbox.stop();
       await sendQueue.drain();
     },
   };

@@ -41,6 +41,21 @@ describe('dashboard and report', () => {
     }
   });
 
+  it('shows replies the platforms never took (dead letters) with their reason, and nothing when there are none', async () => {
+    s = await startTestServer();
+    await addStaff(s.app, 'lan', 'reviewer');
+    const staff = await signIn(s.url, 'lan', 'lan-password-123');
+    expect((await staff.get('/admin/dashboard')).html).not.toContain('id="dead-letters"');
+    s.app.handleUpdate('telegram', '77', '9001', { text: 'bhxh tu nguyen la gi' }, () => [{ chat: '9001', message: { text: 'a' } }, { chat: '9001', message: { text: 'b' } }]);
+    for (const item of s.app.outbox.due('telegram', s.app.clock(), 60_000, 10)) s.app.outbox.dead(item, 'refused: telegram sendMessage failed (403)', s.app.clock());
+    const { html } = await staff.get('/admin/dashboard');
+    expect(html).toContain('id="dead-letters"');
+    expect(html).toContain('2 tin trả lời không gửi được');
+    expect(html).toMatch(/<td>Telegram<\/td><td>refused: telegram sendMessage failed \(403\)<\/td><td>2<\/td>/);
+    expect(html).not.toContain('9001');
+    expect((await staff.get('/admin/report')).html).not.toContain('id="dead-letters"');
+  });
+
   it('exports the period as CSV with formula-looking cells neutralised, and as a printable page', async () => {
     s = await startTestServer();
     await addStaff(s.app, 'lan', 'reviewer');

@@ -54,7 +54,7 @@ describe('outbox: a handled update never loses its reply', () => {
     await waitFor(() => outboxRows(after) === 0);
   });
 
-  it('clears a reply the platform refuses for good (403: the user blocked the bot) instead of retrying it forever', async () => {
+  it('moves a reply the platform refuses for good (403: the user blocked the bot) to the dead letters instead of retrying it forever', async () => {
     const app = appOn(tempDir());
     closers.push(() => app.close());
     const fake = await startFakeZalo(TOKEN);
@@ -63,8 +63,13 @@ describe('outbox: a handled update never loses its reply', () => {
     const channel = zaloChannelFor(app, TOKEN, fake.url, { queue: { baseDelayMs: 1 } });
     const event = fixture('zalo-text-event.json');
     expect(channel.handleEvent(event.result ?? event)).toBe('handled');
+    const stored = outboxRows(app);
     await waitFor(() => outboxRows(app) === 0);
     expect(fake.texts()).toHaveLength(0);
+    const dead = app.outbox.deadLetters();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ channel: 'zalo', count: stored });
+    expect(dead[0]!.reason).toMatch(/^refused: .*403/);
     expect(channel.resume()).toBe(0);
   });
 
@@ -75,7 +80,7 @@ describe('outbox: a handled update never loses its reply', () => {
     first.close();
     const second = createApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), USER_KEY_SECRET: 'b'.repeat(40) }), testClock().now);
     closers.push(() => second.close());
-    expect(second.outbox.pending('telegram')).toEqual([]);
+    expect(second.outbox.due('telegram', second.clock(), 60_000, 10)).toEqual([]);
     expect(outboxRows(second)).toBe(0);
   });
 });

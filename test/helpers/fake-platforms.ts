@@ -34,8 +34,16 @@ type Fault = { method: string; status: number; retryAfter?: number };
  * method is answered (and consumed) first, anything else goes to `handle`.
  */
 async function startBotApi(token: string, faults: Fault[], faultBody: (f: Fault) => unknown, handle: (method: string, body: Record<string, unknown>, reply: Reply) => unknown) {
+  // While hung, requests are read and then left unanswered (a platform that hangs) until unhang().
+  let hung: { promise: Promise<void>; release: () => void } | undefined;
+  let waiting = 0;
   const server = createServer(async (req, res) => {
     const body = await readJson(req);
+    if (hung) {
+      waiting++;
+      await hung.promise;
+      waiting--;
+    }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     const reply: Reply = (status, payload) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -50,7 +58,26 @@ async function startBotApi(token: string, faults: Fault[], faultBody: (f: Fault)
     }
     return handle(method, body, reply);
   });
-  return { server, url: await listen(server) };
+  const control = {
+    hang() {
+      let release!: () => void;
+      const promise = new Promise<void>((r) => (release = r));
+      hung = { promise, release };
+    },
+    unhang() {
+      hung?.release();
+      hung = undefined;
+    },
+    /** Requests held unanswered right now. */
+    hanging: () => waiting,
+  };
+  const close = () =>
+    new Promise<void>((r) => {
+      control.unhang();
+      server.closeAllConnections();
+      server.close(() => r());
+    });
+  return { server, url: await listen(server), control, close };
 }
 
 /** Zalo Bot Platform: /bot<TOKEN>/<method>, envelope {ok, result | error_code, description}. */
@@ -59,7 +86,7 @@ export async function startFakeZalo(token: string) {
   const sent: Sent[] = [];
   const faults: Fault[] = [];
   let webhook = '';
-  const { server, url } = await startBotApi(
+  const { url, control, close } = await startBotApi(
     token,
     faults,
     (f) => ({ ok: false, error_code: f.status, description: f.status === 429 ? 'Quota exceeded' : 'Internal error' }),
@@ -103,7 +130,8 @@ export async function startFakeZalo(token: string) {
     faults,
     texts: () => sent.filter((s) => s.method === 'sendMessage').map((s) => String(s.body.text)),
     webhook: () => webhook,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    ...control,
+    close,
   };
 }
 
@@ -111,7 +139,7 @@ export async function startFakeZalo(token: string) {
 export async function startFakeTelegram(token: string) {
   const sent: Sent[] = [];
   const faults: Fault[] = [];
-  const { server, url } = await startBotApi(
+  const { url, control, close } = await startBotApi(
     token,
     faults,
     (f) => ({
@@ -131,7 +159,8 @@ export async function startFakeTelegram(token: string) {
     sent,
     faults,
     messages: () => sent.filter((s) => s.method === 'sendMessage'),
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    ...control,
+    close,
   };
 }
 

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { DEDUPE_KEEP_NEWEST } from '../../src/storage/sqlite/retention.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ROOT, tempDir } from '../helpers/test-server.js';
 
 const DAY = 86_400_000;
 
 describe('retention', () => {
-  it('deletes idle state, resolved questions, finished staff requests, old update ids and unsent replies, and keeps the rest', () => {
+  it('deletes idle state, resolved questions, finished staff requests and old update ids, and keeps the rest and every unsent reply', () => {
     let now = Date.parse('2026-11-01T03:00:00Z');
     const config = loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), RETENTION_DAYS: '30', DEDUPE_HOURS: '48' });
     const app = createApp(config, () => now);
@@ -24,19 +25,41 @@ describe('retention', () => {
     const [request] = app.staffQueue.list('new');
     app.staffQueue.setStatus(request!.id, 'answered', now);
 
-    // Day 3: update ids older than 48 h go, nothing else.
+    // Day 3: the update id is older than 48 h but among the newest DEDUPE_KEEP_NEWEST: kept; the reply that
+    // was never sent stays in the outbox (only the sender gives a reply up, into the dead letters).
     now += 3 * DAY;
     app.handle('web', 'new-user', { text: 'bhxh tu nguyen la gi' });
-    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 1, outbox: 1 });
+    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0, deadLetters: 0 });
+    expect(count('outbox')).toBe(1);
+    // Once DEDUPE_KEEP_NEWEST newer updates were handled, the day-0 id goes.
+    const claim = app.db.prepare("INSERT INTO processed_updates (channel, update_key, created_at) VALUES ('telegram', ?, ?)");
+    app.db.transaction(() => {
+      for (let i = 0; i < DEDUPE_KEEP_NEWEST; i++) claim.run(`u${i}`, now);
+    })();
+    expect(app.purgeExpired()).toMatchObject({ updates: 1 });
 
     // Day 31: the day-0 state and what was resolved on day 0 are older than 30 days.
     now += 28 * DAY;
-    expect(app.purgeExpired()).toEqual({ sessions: 3, unanswered: 1, staffRequests: 1, updates: 0, outbox: 0 });
+    expect(app.purgeExpired()).toEqual({ sessions: 3, unanswered: 1, staffRequests: 1, updates: 0, deadLetters: 0 });
     expect(count('sessions')).toBe(1); // new-user's, touched on day 3
     expect(app.unanswered.list('new')).toHaveLength(1); // still waiting for staff: kept
     expect(app.staffQueue.list('new')).toHaveLength(1);
     expect(count('staff_requests')).toBe(1);
-    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0, outbox: 0 });
+    expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0, deadLetters: 0 });
+    expect(count('outbox')).toBe(1);
+    app.close();
+  });
+
+  it('a wall clock stepped forward by days neither lets a redelivered update in twice nor purges unsent replies', () => {
+    let now = Date.parse('2026-11-01T03:00:00Z');
+    const app = createApp(loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge') }), () => now);
+    const reply = () => [{ chat: '42', message: { text: 'x' } }];
+    expect(app.handleUpdate('telegram', '5001', '42', { text: 'bhxh tu nguyen la gi' }, reply)).toHaveLength(1);
+    now += 5 * DAY; // NTP corrects a clock that was days behind
+    app.purgeExpired();
+    expect(app.handleUpdate('telegram', '5001', '42', { text: 'bhxh tu nguyen la gi' }, reply)).toBeNull();
+    expect(app.updateSeen('telegram', '5001')).toBe(true);
+    expect((app.db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
     app.close();
   });
 

@@ -43,7 +43,7 @@ export function registerDashboardRoutes(admin: FastifyInstance, deps: ConsoleDep
       const d = data(request);
       return sendPage(request, reply, deps.t, (tr) => ({
         title: printable ? tr('report.title', { from: d.from, to: d.to }) : tr('dashboard.title'),
-        body: dashboardBody(tr, d, labels(request), printable),
+        body: dashboardBody(tr, d, labels(request), printable, printable ? [] : deps.deadLetters()),
       }));
     });
   }

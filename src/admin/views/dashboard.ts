@@ -3,6 +3,8 @@ import type { Tr } from '../context.js';
 import { CHANNELS, OUTCOMES, type DashboardData } from '../dashboard-data.js';
 import { html, type Html } from '../html.js';
 import { horizontalBars, PALETTE, percentLine, stackedColumns } from '../svg-charts.js';
+import type { DeadLetterCount } from '../../storage/outbox-store.js';
+import { displayDay, vietnamDay } from '../../core/vietnam-calendar.js';
 
 export interface Labels {
   topic(id: string): string;
@@ -13,7 +15,18 @@ export interface Labels {
 
 const pct = (n: number | null) => (n === null ? '—' : `${(100 * n).toFixed(1)}%`);
 
-export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printable: boolean): Html {
+/** Replies that never reached a Telegram or Zalo chat: shown so that staff can follow up, never hidden. */
+function deadLetterPanel(tr: Tr, dead: readonly DeadLetterCount[]): Html | string {
+  if (dead.length === 0) return '';
+  const total = dead.reduce((n, d) => n + d.count, 0);
+  return html`<section class="card warning" id="dead-letters"><h2>${tr('dashboard.deadLetters', { count: total })}</h2>
+    <p>${tr('dashboard.deadLettersHelp')}</p>
+    <table><thead><tr><th scope="col">${tr('dashboard.channel')}</th><th scope="col">${tr('dashboard.reason')}</th><th scope="col">${tr('dashboard.count')}</th><th scope="col">${tr('dashboard.latest')}</th></tr></thead>
+    <tbody>${dead.map((d) => html`<tr><td>${tr(`channels.${d.channel}`)}</td><td>${d.reason}</td><td>${d.count.toLocaleString('vi-VN')}</td><td>${displayDay(vietnamDay(d.latest))}</td></tr>`)}</tbody></table>
+  </section>`;
+}
+
+export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printable: boolean, dead: readonly DeadLetterCount[] = []): Html {
   const t = d.totals;
   const period = `from=${d.from}&to=${d.to}`;
   const filter = html`<form method="get" class="period no-print" action="${printable ? '/admin/report' : '/admin/dashboard'}">
@@ -36,7 +49,7 @@ export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printabl
   const table = (rows: readonly { label: string; value: string | number }[]) =>
     html`<table><tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td>${typeof r.value === 'number' ? r.value.toLocaleString('vi-VN') : r.value}</td></tr>`)}</tbody></table>`;
   const channelName = (c: string) => tr(`channels.${c}`);
-  return html`${filter}${kpis}
+  return html`${filter}${deadLetterPanel(tr, dead)}${kpis}
   <div class="charts">
   ${chart(
     tr('dashboard.perDay'),

@@ -1,7 +1,9 @@
 /**
  * Outgoing messages, sent after the webhook has answered: one ordered queue per chat (replies arrive in order),
- * retries with backoff on network errors, 5xx and 429 (honouring a retry-after the platform gives). A failure
- * is logged and dropped; it never stops the bot. `drain()` waits for everything in flight (graceful shutdown).
+ * a few quick retries with backoff on network errors, 5xx and 429 (honouring a retry-after the platform
+ * gives). The queue is bounded: past `maxPending` messages in memory, enqueue() refuses (replies then wait in
+ * the outbox, see outbox-sender.ts; best-effort sends such as "typing…" are dropped). A failure is reported to
+ * `settled` and never stops the bot. `drain()` waits for everything in flight (graceful shutdown).
  */
 export class SendError extends Error {
   override readonly name = 'SendError';
@@ -18,6 +20,8 @@ export class SendError extends Error {
 
 export interface SendQueueOptions {
   maxAttempts?: number;
+  /** Messages held in memory at most (all chats together). */
+  maxPending?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -25,14 +29,20 @@ export interface SendQueueOptions {
 }
 
 export interface SendQueue {
-  /** `settled` is told whether the message went out, once it went out or was given up. */
-  enqueue(chatId: string, send: () => Promise<void>, settled?: (sent: boolean) => void): void;
+  /**
+   * `settled` is told whether the message went out (with the last error when not), once it went out or was
+   * given up. False, and nothing queued, when the queue is full.
+   */
+  enqueue(chatId: string, send: () => Promise<void>, settled?: (sent: boolean, err?: unknown) => void): boolean;
+  /** Room left before enqueue() refuses. */
+  room(): number;
   drain(): Promise<void>;
   pending(): number;
 }
 
 export function createSendQueue(options: SendQueueOptions = {}): SendQueue {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const maxPending = options.maxPending ?? 2_000;
   const base = options.baseDelayMs ?? 500;
   const max = options.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -55,6 +65,7 @@ export function createSendQueue(options: SendQueueOptions = {}): SendQueue {
 
   return {
     enqueue(chatId, send, settled) {
+      if (inFlight >= maxPending) return false;
       inFlight++;
       const previous = chains.get(chatId) ?? Promise.resolve();
       const next = previous
@@ -63,7 +74,7 @@ export function createSendQueue(options: SendQueueOptions = {}): SendQueue {
           () => settled?.(true),
           (err) => {
             options.onFailure?.(err);
-            settled?.(false);
+            settled?.(false, err);
           },
         )
         .catch((err) => options.onFailure?.(err))
@@ -72,7 +83,9 @@ export function createSendQueue(options: SendQueueOptions = {}): SendQueue {
           if (chains.get(chatId) === next) chains.delete(chatId);
         });
       chains.set(chatId, next);
+      return true;
     },
+    room: () => Math.max(0, maxPending - inFlight),
     async drain() {
       while (chains.size > 0) await Promise.all([...chains.values()]);
     },

@@ -75,10 +75,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     if (!update) return 'invalid';
     const key = String(update.update_id);
     const cq = update.callback_query;
-    // Always answer a callback query, even for a forged or repeated one, so the button stops spinning.
-    if (cq) enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
-    // A redelivery is recognised before the flood guard counts it (the atomic claim below still decides).
+    // A redelivery is recognised before the flood guard counts it (the atomic claim below still decides);
+    // its callback query was answered the first time.
     if (deps.updateSeen('telegram', key)) return 'duplicate';
+    // Answer every other callback query, even a forged or flooded one, so the button stops spinning.
+    if (cq) enqueue(cq.from.id, () => bot.api.answerCallbackQuery(cq.id).catch(() => undefined));
     if (cq) {
       const chatId = cq.message?.chat.id ?? cq.from.id;
       if (!allowed(cq.from.id, chatId)) return 'limited';

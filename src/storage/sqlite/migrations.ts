@@ -106,4 +106,26 @@ export const MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  `
+  -- Replies the platform has not taken yet are retried with a backoff kept here (so a restart keeps it), in
+  -- order per chat: chat_key is a keyed hash of the chat (never the id in clear) so that every reply to a chat
+  -- waits behind the one being retried. retried_ms adds up the delays waited, a deadline that a clock step does
+  -- not move. A reply given up (refused for good, or still failing after its deadline) moves to outbox_dead,
+  -- counted on the dashboard: none is deleted unsent without a trace.
+  ALTER TABLE outbox ADD COLUMN chat_key TEXT;
+  ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN next_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN retried_ms INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX outbox_chat ON outbox (channel, chat_key, next_at);
+  CREATE TABLE outbox_dead (
+    id         INTEGER PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    sealed     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    dead_at    INTEGER NOT NULL,
+    attempts   INTEGER NOT NULL,
+    reason     TEXT NOT NULL
+  );
+  CREATE INDEX outbox_dead_at ON outbox_dead (dead_at);
+  `,
 ];

@@ -1,8 +1,10 @@
 /**
  * Retention: what the bot no longer needs is deleted on a schedule. Idle conversation state, questions staff
- * have resolved (attached, answered, dismissed), staff requests answered or closed (with any contact left), and
- * the platform update ids kept to drop redelivered updates (kept at least 24 hours: Telegram redelivers within
- * that time), and replies the platforms never took within that time (sealed; stale by then).
+ * have resolved (attached, answered, dismissed), staff requests answered or closed (with any contact left),
+ * replies given up (dead letters), and the platform update ids kept to drop redelivered updates (kept at least
+ * 24 hours: Telegram redelivers within that time). The wall clock can jump: update ids are never purged by age
+ * alone (the newest DEDUPE_KEEP_NEWEST always stay), and unsent replies are never purged at all (the outbox
+ * sender gives them up, into the dead letters, after a deadline of its own).
  */
 import { guard } from '../storage-error.js';
 import type { Db } from './database.js';
@@ -21,21 +23,25 @@ export interface PurgeCounts {
   unanswered: number;
   staffRequests: number;
   updates: number;
-  outbox: number;
+  deadLetters: number;
 }
+
+/** Update ids always kept, whatever their age: a clock stepped forward must not let a redelivery in twice. */
+export const DEDUPE_KEEP_NEWEST = 10_000;
 
 export function createSqliteRetention(db: Db) {
   const sessions = db.prepare('DELETE FROM sessions WHERE updated_at < ?');
   const unanswered = db.prepare("DELETE FROM unanswered WHERE status <> 'new' AND COALESCE(resolved_at, created_at) < ?");
   const requests = db.prepare("DELETE FROM staff_requests WHERE status <> 'new' AND COALESCE(updated_at, created_at) < ?");
-  const updates = db.prepare('DELETE FROM processed_updates WHERE created_at < ?');
-  const outbox = db.prepare('DELETE FROM outbox WHERE created_at < ?');
+  const updates = db.prepare(`DELETE FROM processed_updates WHERE created_at < ?
+    AND created_at < (SELECT created_at FROM processed_updates ORDER BY created_at DESC LIMIT 1 OFFSET ${DEDUPE_KEEP_NEWEST - 1})`);
+  const dead = db.prepare('DELETE FROM outbox_dead WHERE dead_at < ?');
   const run = db.transaction((c: RetentionCutoffs): PurgeCounts => ({
     sessions: sessions.run(c.idleStateBefore).changes,
     unanswered: unanswered.run(c.resolvedBefore).changes,
     staffRequests: requests.run(c.resolvedBefore).changes,
     updates: updates.run(c.dedupeBefore).changes,
-    outbox: outbox.run(c.dedupeBefore).changes,
+    deadLetters: dead.run(c.resolvedBefore).changes,
   }));
   return {
     purge(cutoffs: RetentionCutoffs): PurgeCounts {
