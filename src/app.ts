@@ -119,7 +119,8 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
   });
   const offices = loadOffices(join(config.flowsDir, 'data', 'offices.yaml'));
   const figures = loadFigures(join(config.flowsDir, 'data', 'figures.yaml'));
-  let turnChannel: Channel = 'web';
+  /** Who the current turn is for (set where a turn begins), so that a handoff is filed under that person. */
+  let turn: { channel: Channel; userKey: string } = { channel: 'web', userKey: '' };
   const engine = createEngine(new Map(flows.map((f) => [f.id, f])), {
     t: i18n.t,
     faq,
@@ -129,16 +130,13 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     calcContext: () => ({ now: clock(), offices, figures }),
     limits: () => voluntaryLimits(figures, clock()),
     now: clock,
-    handoff: ({ question, contact }) => staffQueue.add({ question, contact, channel: turnChannel, at: clock() }),
+    handoff: ({ question, contact }) => staffQueue.add({ question, contact, channel: turn.channel, userKey: turn.userKey, at: clock() }),
   });
   const flowHandler = createFlowHandler({
     engine,
     flows,
     t: i18n.t,
     idleMs: config.flowIdleMinutes * 60_000,
-    setChannel: (c) => {
-      turnChannel = c;
-    },
   });
   const claims = createSqliteUpdateClaims(db);
   const outbox = createSqliteOutbox(db, createSealedBox(secret, 'outbox'), (channel, chat) => keyer(channel, `chat:${chat}`));
@@ -164,6 +162,10 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     t: i18n.t,
     clock: { now: clock },
     defaultLanguage: config.defaultLanguage,
+    forgetPerson: (userKey) => {
+      unanswered.forget(userKey);
+      staffQueue.forget(userKey);
+    },
   });
   /**
    * The one error boundary of a turn: a database error is a StorageError (503, the platform retries); anything
@@ -198,6 +200,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     metrics,
     handle(channel, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
+      turn = message;
       try {
         return inTurn(() => router.handle(message));
       } catch (err) {
@@ -206,6 +209,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     },
     handleUpdate(channel, updateKey, platformId, input, render) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
+      turn = message;
       const claimAndQueue = (respond: () => BotResponse) => inTurn(() => (claims.claim(channel, updateKey, clock()) ? outbox.add(channel, render(respond()), clock()) : null));
       try {
         return claimAndQueue(() => router.handle(message));

@@ -100,6 +100,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
     async stop() {
       zalo?.stop();
       await telegram?.stop();
+      await outbox.drain(); // what waits in the outbox goes too, not only what is in memory
       outbox.stop();
       await sendQueue.drain();
     },

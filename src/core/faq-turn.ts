@@ -29,7 +29,7 @@ export function agedLastAnswer(last: LastAnswer | undefined, now: number): LastA
 }
 
 export function createFaqTurn(deps: FaqTurnDeps) {
-  return function faqTurn(channel: Channel, raw: string, state: ConversationState, now: number): { response: BotResponse; state: ConversationState } {
+  return function faqTurn(channel: Channel, userKey: string, raw: string, state: ConversationState, now: number): { response: BotResponse; state: ConversationState } {
     const lang = state.lang;
     const faq = deps.faq();
     const previous = state.lastAnswer && faq.entry(state.lastAnswer.entryId) ? state.lastAnswer.entryId : undefined;
@@ -54,6 +54,7 @@ export function createFaqTurn(deps: FaqTurnDeps) {
       text: saved,
       folded: normalizeText(saved.replace(REDACTION_LABEL, ' ')).folded.join(' '),
       channel,
+      userKey,
       at: now,
       nearest: r.nearest.map((m) => ({ id: m.id, score: Math.round(m.score * 1000) / 1000 })),
     });

@@ -51,6 +51,8 @@ export interface RouterDeps {
   defaultLanguage: Language;
   flows?: FlowHandler;
   flowLinks?: FlowLinks;
+  /** "xóa dữ liệu": erases what the person left outside their conversation (the staff queues). */
+  forgetPerson?: (userKey: string) => void;
 }
 
 export interface Router {
@@ -103,6 +105,7 @@ export function createRouter(deps: RouterDeps): Router {
       sessions.set(message.userKey, state);
     } else {
       sessions.delete(message.userKey);
+      deps.forgetPerson?.(message.userKey);
     }
     deps.metrics.record(events);
     return response;
@@ -175,7 +178,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (normalized.tokens.length === 0) {
       return { response: { replies: [kit.menu(state.lang, t(state.lang, 'empty.text'))], outcome: { kind: 'command', command: 'empty' } }, state, ...(notice ? { notice } : {}) };
     }
-    return { ...faqTurn(message.channel, text, state, now), ...(notice ? { notice } : {}) };
+    return { ...faqTurn(message.channel, message.userKey, text, state, now), ...(notice ? { notice } : {}) };
   }
 
   function handleAction(action: Action, state: ConversationState, firstContact: boolean, channel: Channel, now: number): Decision {

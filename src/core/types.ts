@@ -105,12 +105,15 @@ export interface UnansweredQuestion {
   /** Folded canonical form of the redacted text, for grouping. */
   folded: string;
   channel: Channel;
+  /** Who asked (opaque), so that "xóa dữ liệu" erases it and one person's questions a day are capped. */
+  userKey: string;
   at: number;
   nearest: { id: string; score: number }[];
 }
 
 export interface UnansweredQueue {
-  add(question: UnansweredQuestion): void;
+  /** False when it was not queued: that person, or everyone together, reached the day's cap. */
+  add(question: UnansweredQuestion): boolean;
 }
 
 /** Translations, handed to the core as a function so that the core never imports i18next. */

@@ -4,7 +4,7 @@
  * phrases ("tính tiền đóng"), buttons and the welcome, never from ordinary questions, which keep their answers.
  */
 import type { FlowHandler, FlowTurn } from '../core/router.js';
-import type { Channel, ConversationState, Language, Translator } from '../core/types.js';
+import type { ConversationState, Language, Translator } from '../core/types.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Engine, EngineResult } from './engine.js';
 import type { Flow } from './schema.js';
@@ -15,8 +15,6 @@ export interface FlowHandlerDeps {
   t: Translator;
   /** An idle flow older than this is dropped; the next message starts fresh. */
   idleMs: number;
-  /** Set for the duration of one turn, so that a handoff knows the channel. */
-  setChannel: (channel: Channel) => void;
 }
 
 const FILLERS = new Set(['cho', 'toi', 'em', 'minh', 'giup', 'voi', 'muon', 'hay', 'a', 'nhe', 'di', 'ban', 'oi', 'can', 'xin', 'vui', 'long']);
@@ -41,17 +39,15 @@ export function createFlowHandler(deps: FlowHandlerDeps): FlowHandler {
   }
   const lastFlow = (r: EngineResult) => r.events.find((e) => e.metric === 'flow-complete' || e.metric === 'flow-start')?.key.split(':')[0] ?? '';
 
-  function start(flowId: string, state: ConversationState, lang: Language, channel: Channel, vars: Record<string, unknown> = {}): FlowTurn {
-    deps.setChannel(channel);
+  function start(flowId: string, state: ConversationState, lang: Language, vars: Record<string, unknown> = {}): FlowTurn {
     const result = deps.engine.start(flowId, lang, vars);
     return result ? turn(result, state) : { kind: 'pass', state };
   }
 
   return {
     has: (flowId) => byId.has(flowId),
-    start: ({ flowId, state, lang, channel, vars }) => start(flowId, state, lang, channel, vars),
+    start: ({ flowId, state, lang, vars }) => start(flowId, state, lang, vars),
     handle({ message, action, state, lang, now }) {
-      deps.setChannel(message.channel);
       let current = state;
       let notice: string | undefined;
       const active = current.flow;
@@ -71,10 +67,10 @@ export function createFlowHandler(deps: FlowHandlerDeps): FlowHandler {
           current = { ...current, flow: null };
         }
       }
-      if (action?.type === 'flow-start') return start(action.flowId, current, lang, message.channel);
+      if (action?.type === 'flow-start') return start(action.flowId, current, lang);
       if (!current.flow && !action && message.text) {
         const flowId = triggers.get(phraseKey(message.text));
-        if (flowId) return start(flowId, current, lang, message.channel);
+        if (flowId) return start(flowId, current, lang);
       }
       return { kind: 'pass', state: current, ...(notice ? { notice } : {}) };
     },

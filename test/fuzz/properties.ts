@@ -102,7 +102,7 @@ const moneyParser: FuzzProperty = {
 // --- Redactor ---------------------------------------------------------------------------------------------
 
 const digits = (len: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: len, maxLength: len }).map((d) => d.join(''));
-const sep = fc.constantFrom(' ', '.', '-', '', ' - ', '/');
+const sep = fc.constantFrom(' ', '.', '-', '', ' - ', '/', ',', '    ');
 const mobile = fc.tuple(fc.constantFrom('3', '5', '7', '8', '9'), digits(8), sep, fc.constantFrom('0', '+84 ', '84', '(+84) ', '+84')).map(([p, rest, s, cc]) => ({
   digits: `${p}${rest}`,
   text: `${cc}${p}${rest.slice(0, 2)}${s}${rest.slice(2, 5)}${s}${rest.slice(5)}`,
@@ -111,13 +111,43 @@ const cccd = fc.tuple(digits(12), fc.constantFrom(' ', '')).map(([d, s]) => ({ d
 const bhxhCode = digits(10).map((d) => ({ digits: d, text: `mã bhxh ${d}` }));
 const bank = fc.tuple(fc.integer({ min: 6, max: 16 }), fc.constantFrom('stk', 'STK:', 'số tài khoản', 'tk', 'so tai khoan la')).chain(([len, word]) => digits(len).map((d) => ({ digits: d, text: `${word} ${d}` })));
 const fullWidth = mobile.map((m) => ({ digits: m.digits, text: `0${m.digits}`.replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c))) }));
-const personal = fc.oneof(mobile, cccd, bhxhCode, bank, fullWidth);
+const landline = fc.tuple(fc.integer({ min: 0, max: 9 }), digits(8), fc.constantFrom('(', '( ')).map(([a, rest, open]) => ({
+  digits: `02${a}${rest}`,
+  text: `${open}02${a}) ${rest.slice(0, 4)} ${rest.slice(4)}`,
+}));
+const afterBank = fc.tuple(fc.integer({ min: 6, max: 14 }), fc.constantFrom('Vietcombank', 'agribank', 'BIDV', 'Techcombank', 'vietinbank:', 'MB Bank')).chain(([len, name]) => digits(len).map((d) => ({ digits: d, text: `${name} ${d}` })));
+const personal = fc.oneof(mobile, cccd, bhxhCode, bank, fullWidth, landline, afterBank);
 const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), fc.constantFrom('gmail.com', 'yahoo.com.vn', 'baohiemxahoi.gov.vn')).map(([u, h, d]) => `${u}@${h}.${d}`);
 const around = fc.constantFrom('', 'em là Lan, ', 'sdt: ', 'Cho em hỏi ', 'liên hệ ', '(', '"');
 const after = fc.constantFrom('', ' nhé', ' ạ.', ', cảm ơn', ')', '!');
 
+const spelledEmail = fc.tuple(fc.stringMatching(/^[a-z0-9]{2,10}$/), fc.constantFrom(' [at] ', '(at)', ' (at) ', ' at ', ' a còng '), fc.constantFrom('gmail', 'yahoo', 'outlook'), fc.constantFrom(' [dot] ', '(dot)', ' dot ', ' chấm ', '.'), fc.constantFrom('com', 'vn')).map(
+  ([u, at, host, dot, tld]) => ({ secret: `zq${u}`, text: `zq${u}${at}${host}${dot}${tld}` }),
+);
+
+// Words: names, addresses, dates of birth, plates, written with diacritics, without, or in lower case.
+const FAMILY = ['Nguyễn', 'Trần', 'Hoàng', 'Nông', 'Triệu', 'Lục', 'Hà', 'Đàm', 'Lý', 'Phạm'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Thu', 'Minh'];
+const GIVEN = ['Lan', 'Bình', 'Hùng', 'Mai', 'Tuấn', 'Hương', 'Phúc', 'Duyên'];
+const PLACES = ['Nà Cà', 'Bản Cuôn', 'Đồng Lạc', 'Xuất Hóa', 'Chợ Mới', 'Ba Bể', 'Pác Nặm', 'Na Rì', 'Ngân Sơn', 'Bạch Thông', 'Nà Phặc', 'Cao Kỳ'];
+const written = fc.constantFrom<(s: string) => string>((s) => s, (s) => fold(s), (s) => fold(s).toLowerCase(), (s) => s.toUpperCase());
+const personName = fc.tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN), fc.constantFrom('tôi tên là ', 'họ tên: ', 'tên em là ', 'em tên ', 'họ và tên: ', 'Tôi tên ', 'my name is '), fc.constantFrom(', sinh năm 1980', '. Cho em hỏi', ' ạ', ', năm nay 40 tuổi', ''), written).map(
+  ([f, m, g, marker, rest, w]) => ({ secret: `${f} ${m} ${g}`, text: w(`${marker}${f} ${m} ${g}${rest}`), write: w }),
+);
+const address = fc.tuple(fc.constantFrom(...PLACES), fc.constantFrom(...PLACES), fc.constantFrom(...PLACES), fc.constantFrom('nhà ở ', 'địa chỉ: ', 'trú tại ', 'thường trú tại ', 'quê ở ', ''), fc.constantFrom('. Tôi muốn hỏi', ', em hỏi', ' có được không', ''), written).map(
+  ([a, b, c, marker, rest, w]) => ({ secret: [a, b, c], text: w(`${marker}thôn ${a}, xã ${b}, huyện ${c}${rest}`), write: w }),
+);
+const birthDate = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1950, max: 2008 }), fc.constantFrom('/', '-', '.'), fc.constantFrom('sinh ngày ', 'ngày sinh: ', 'ns ', 'sinh ngay ')).map(([d, m, y, s, marker]) => ({
+  secret: `${d}${s}${m}${s}${y}`,
+  text: `${marker}${d}${s}${m}${s}${y}`,
+}));
+const plate = fc.tuple(fc.integer({ min: 11, max: 99 }), fc.constantFrom('A', 'B', 'C', 'E', 'F', 'H', 'K', 'LD'), fc.constantFrom('', '1', '2'), digits(3), digits(2), fc.constantFrom('-', ' ', ''), fc.constantFrom('.', '')).map(([p, l, n, a, b, s, dot]) => ({
+  secret: `${a}${dot}${b}`,
+  text: `${p}${l}${n}${s}${a}${dot}${b}`,
+}));
+
 const redactor: FuzzProperty = {
-  name: 'redactor: no phone, CCCD, BHXH code, bank account or e-mail survives; idempotent; never throws',
+  name: 'redactor: no phone, CCCD, BHXH code, bank account, e-mail, name, address, date of birth or plate survives; idempotent; never throws',
   run: (numRuns, seed) => {
     assertProperty(
       fc.tuple(around, personal, after, fc.option(email), around),
@@ -127,6 +157,21 @@ const redactor: FuzzProperty = {
         if (out.normalize('NFKC').replace(/\D/g, '').includes(p.digits)) fail(`${JSON.stringify(input)} kept its number: ${JSON.stringify(out)}`);
         if (mail && out.includes(mail)) fail(`${JSON.stringify(input)} kept the e-mail`);
         if (redact(out).text !== out) fail(`not idempotent on ${JSON.stringify(input)}`);
+      },
+      numRuns,
+      seed,
+    );
+    const folded = (s: string) => fold(s).toLowerCase();
+    assertProperty(
+      fc.tuple(around, fc.oneof(spelledEmail, birthDate, plate), after, personName, address, after),
+      ([a, p, b, name, place, c]) => {
+        const input = `${a}${p.text}${b} ${name.text}. ${place.text}${c}`;
+        const out = redact(input).text;
+        const f = folded(out);
+        if (f.includes(folded(p.secret))) fail(`${JSON.stringify(input)} kept ${JSON.stringify(p.secret)}: ${JSON.stringify(out)}`);
+        if (f.includes(folded(name.secret))) fail(`${JSON.stringify(input)} kept the name: ${JSON.stringify(out)}`);
+        for (const part of place.secret) if (f.includes(folded(part))) fail(`${JSON.stringify(input)} kept ${part}: ${JSON.stringify(out)}`);
+        if (redact(out).text !== out) fail(`not idempotent on ${JSON.stringify(input)}: ${JSON.stringify(out)} then ${JSON.stringify(redact(out).text)}`);
       },
       numRuns,
       seed,

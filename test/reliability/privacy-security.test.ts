@@ -15,7 +15,7 @@ import { startFullService, TELEGRAM_SECRET, TELEGRAM_TOKEN, ZALO_SECRET, ZALO_TO
 
 let s: FullService;
 beforeAll(async () => {
-  s = await startFullService({ LOG_LEVEL: 'trace' });
+  s = await startFullService({ LOG_LEVEL: 'trace', RATE_LIMIT_PER_MINUTE: '600' }); // one person sends all the cases
 });
 afterAll(async () => s.close());
 
@@ -35,6 +35,18 @@ const PERSONAL: [typed: string, needle: string][] = [
   ['email lan.nguyen1985@gmail.com', 'lan.nguyen1985@gmail.com'],
   ['stk 1903 6812 3450 19 techcombank', '1903 6812 3450 19'],
   ['số tài khoản 0071000654321', '0071000654321'],
+  // Issue 15, item 5: what the staff queues used to keep.
+  ['sđt 0912,345,671', '0912,345,671'],
+  ['gọi 0912    345672', '0912    345672'],
+  ['máy bàn (0209) 3871 153', '3871 153'],
+  ['mail lanvt [at] gmail [dot] com', 'lanvt [at] gmail'],
+  ['Vietcombank 7654321', '7654321'],
+  ['Tôi tên là Nông Thị Duyên', 'Nông Thị Duyên'],
+  ['họ tên: Triệu Văn Phúc', 'Triệu Văn Phúc'],
+  ['nhà ở thôn Nà Phặc, xã Cao Kỳ, huyện Chợ Mới', 'Nà Phặc'],
+  ['địa chỉ: số 17 tổ 9 phường Đức Xuân', 'tổ 9 phường Đức Xuân'],
+  ['sinh ngày 14/07/1986', '14/07/1986'],
+  ['xe biển số 97A-246.81', '246.81'],
 ];
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
@@ -49,7 +61,8 @@ describe('personal data never stored or logged', () => {
     s.zalo.faults.push({ method: 'sendMessage', status: 403 }, { method: 'sendMessage', status: 500 });
     for (const [typed] of PERSONAL) {
       const question = `giá vàng hôm nay, ${typed}`;
-      expect((await s.post('/api/chat', { user: WEB_USER, text: question })).status).toBe(200);
+      // One web user each: a person's questions a day are capped, and every one of these must be stored.
+      expect((await s.post('/api/chat', { user: `${WEB_USER}-${n}`, text: question })).status).toBe(200);
       expect((await s.telegramUpdate(tg(n, question))).status).toBe(200);
       expect((await s.zaloUpdate(zalo(`pii-${n}`, question))).status).toBe(200);
       n++;
@@ -69,7 +82,7 @@ describe('personal data never stored or logged', () => {
     expect(logs.length).toBeGreaterThan(1000); // trace level: every request is there
     expect(logs).toMatch(/send failed/);
     const forbidden = [
-      ...PERSONAL.flatMap(([, needle]) => [needle, digitsOf(needle)].filter((x) => x.length >= 9)),
+      ...PERSONAL.flatMap(([, needle]) => [needle, digitsOf(needle)].filter((x) => x.length >= 6)),
       String(TELEGRAM_USER),
       ZALO_USER,
       WEB_USER,
@@ -88,6 +101,7 @@ describe('personal data never stored or logged', () => {
     expect(storedUtf8).toContain('[SĐT]');
     expect(storedUtf8).toContain('[CCCD]');
     expect(storedUtf8).toContain('[STK]');
+    for (const label of ['[tên]', '[địa chỉ]', '[ngày sinh]', '[biển số]', '[email]']) expect(storedUtf8).toContain(label);
   });
 });
 
@@ -118,6 +132,18 @@ describe('redelivered updates on the real HTTP routes', () => {
     const r = await t.post('/api/chat', { user: 'forget-me', text: 'xóa dữ liệu' });
     expect(r.json.intent).toEqual({ kind: 'command', id: 'forget' });
     expect(sessions()).toBe(before - 1);
+  });
+
+  it('"xóa dữ liệu" erases that person\'s questions in the staff queues and their requests to staff, and nobody else\'s', async () => {
+    const app = t.service.app;
+    const mine = () => [app.unanswered.list().filter((q) => q.text.includes('ong mật')).length, app.staffQueue.list().filter((q) => q.question.includes('ong mật')).length];
+    for (const user of ['erase-me', 'keep-me']) {
+      await t.post('/api/chat', { user, text: 'bảo hiểm cho đàn ong mật nhà tôi' });
+      for (const text of ['gặp cán bộ', 'tôi nuôi ong mật, có được tham gia bảo hiểm không', '2']) await t.post('/api/chat', { user, text });
+    }
+    expect(mine()).toEqual([2, 2]);
+    await t.post('/api/chat', { user: 'erase-me', text: 'xoa du lieu' });
+    expect(mine()).toEqual([1, 1]);
   });
 
   it('every response carries the security headers and a CSP, whatever the route and status', async () => {

@@ -8,7 +8,7 @@ import { ROOT, tempDir } from '../helpers/test-server.js';
 const DAY = 86_400_000;
 
 describe('retention', () => {
-  it('deletes idle state, resolved questions, finished staff requests and old update ids, and keeps the rest and every unsent reply', () => {
+  it('deletes idle state, questions and staff requests older than RETENTION_DAYS (handled or not) and old update ids, and keeps the rest and every unsent reply', () => {
     let now = Date.parse('2026-11-01T03:00:00Z');
     const config = loadConfig({ DATA_DIR: tempDir(), KNOWLEDGE_DIR: join(ROOT, 'knowledge'), RETENTION_DAYS: '30', DEDUPE_HOURS: '48' });
     const app = createApp(config, () => now);
@@ -29,6 +29,8 @@ describe('retention', () => {
     // was never sent stays in the outbox (only the sender gives a reply up, into the dead letters).
     now += 3 * DAY;
     app.handle('web', 'new-user', { text: 'bhxh tu nguyen la gi' });
+    app.handle('web', 'new-user', { text: 'giá xăng tuần này' });
+    app.staffQueue.add({ question: 'hỏi cán bộ 3', contact: null, channel: 'web', at: now });
     expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0, deadLetters: 0 });
     expect(count('outbox')).toBe(1);
     // Once DEDUPE_KEEP_NEWEST newer updates were handled, the day-0 id goes.
@@ -38,12 +40,12 @@ describe('retention', () => {
     })();
     expect(app.purgeExpired()).toMatchObject({ updates: 1 });
 
-    // Day 31: the day-0 state and what was resolved on day 0 are older than 30 days.
+    // Day 31: the day-0 state, questions and requests are older than 30 days, waiting for staff or not.
     now += 28 * DAY;
-    expect(app.purgeExpired()).toEqual({ sessions: 3, unanswered: 1, staffRequests: 1, updates: 0, deadLetters: 0 });
+    expect(app.purgeExpired()).toEqual({ sessions: 3, unanswered: 2, staffRequests: 2, updates: 0, deadLetters: 0 });
     expect(count('sessions')).toBe(1); // new-user's, touched on day 3
-    expect(app.unanswered.list('new')).toHaveLength(1); // still waiting for staff: kept
-    expect(app.staffQueue.list('new')).toHaveLength(1);
+    expect(app.unanswered.list('new').map((q) => q.text)).toEqual(['giá xăng tuần này']); // day 3: kept
+    expect(app.staffQueue.list('new').map((r) => r.question)).toEqual(['hỏi cán bộ 3']);
     expect(count('staff_requests')).toBe(1);
     expect(app.purgeExpired()).toEqual({ sessions: 0, unanswered: 0, staffRequests: 0, updates: 0, deadLetters: 0 });
     expect(count('outbox')).toBe(1);

@@ -20,6 +20,8 @@ export interface OutboxSender {
   resume(channel: Channel, deliver: Deliver): number;
   /** Puts what is due in the queue now (the timer does it every `scanEveryMs`). */
   scan(): void;
+  /** At shutdown: sends what is due, the replies waiting in the outbox included, for at most `budgetMs`. */
+  drain(budgetMs?: number): Promise<void>;
   /** Stops the timer (the queue's drain() waits for what is in flight). */
   stop(): void;
 }
@@ -182,6 +184,14 @@ export function createOutboxSender(store: OutboxStore, queue: SendQueue, options
       return scan(channel);
     },
     scan: scanAll,
+    async drain(budgetMs = 10_000) {
+      const start = performance.now();
+      for (;;) {
+        scanAll();
+        if (queue.pending() === 0 || performance.now() - start > budgetMs) return;
+        await queue.drain();
+      }
+    },
     stop() {
       clearInterval(timer);
       timer = undefined;

@@ -21,5 +21,5 @@ export function createMemoryMetricsSink(): MetricsSink & { events: MetricEvent[]
 
 export function createMemoryUnansweredQueue(): UnansweredQueue & { items: UnansweredQuestion[] } {
   const items: UnansweredQuestion[] = [];
-  return { items, add: (q) => void items.push(q) };
+  return { items, add: (q) => items.push(q) > 0 };
 }

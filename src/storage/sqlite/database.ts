@@ -3,6 +3,8 @@
  * `synchronous`: with 'full' (the default) every commit is on disk before the webhook answers 200, so an
  * acknowledged update survives a power cut too (one fsync a message); 'normal' survives a crash of the process
  * (kill -9) but may roll back the last commits on a power cut, for less work per message (DB_SYNC).
+ * `secure_delete`: what is deleted (an erased conversation, a purged question) is overwritten with zeros in
+ * the file, not left in free pages for anyone with a copy of the file to read.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,6 +24,7 @@ export function openDatabase(file: string, options: { synchronous?: SyncMode } =
     db.pragma('busy_timeout = 5000');
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
     migrate(db);
     return db;
   });

@@ -128,4 +128,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_dead_at ON outbox_dead (dead_at);
   `,
+  `
+  -- The opaque user key (an HMAC, never a platform id) on what a person left in the staff queues, so that
+  -- "xóa dữ liệu" erases it too and one person's questions a day can be capped.
+  ALTER TABLE unanswered ADD COLUMN user_key TEXT;
+  ALTER TABLE staff_requests ADD COLUMN user_key TEXT;
+  CREATE INDEX unanswered_user ON unanswered (user_key, created_at);
+  CREATE INDEX unanswered_created ON unanswered (created_at);
+  CREATE INDEX staff_requests_user ON staff_requests (user_key, created_at);
+  `,
 ];

@@ -1,8 +1,8 @@
 /**
- * Retention: what the bot no longer needs is deleted on a schedule. Idle conversation state, questions staff
- * have resolved (attached, answered, dismissed), staff requests answered or closed (with any contact left),
- * replies given up (dead letters), and the platform update ids kept to drop redelivered updates (kept at least
- * 24 hours: Telegram redelivers within that time). The wall clock can jump: update ids are never purged by age
+ * Retention: what the bot no longer needs is deleted on a schedule. Idle conversation state; unanswered
+ * questions, staff requests (with any contact left) and replies given up (dead letters) older than
+ * RETENTION_DAYS, whether staff handled them or not; and the platform update ids kept to drop redelivered
+ * updates (kept at least 24 hours: Telegram redelivers within that time). The wall clock can jump: update ids are never purged by age
  * alone (the newest DEDUPE_KEEP_NEWEST always stay), and unsent replies are never purged at all (the outbox
  * sender gives them up, into the dead letters, after a deadline of its own).
  */
@@ -12,7 +12,7 @@ import type { Db } from './database.js';
 export interface RetentionCutoffs {
   /** Conversation state not touched since then is deleted. */
   idleStateBefore: number;
-  /** Resolved questions and finished staff requests older than this are deleted. */
+  /** Unanswered questions, staff requests and dead letters older than this are deleted. */
   resolvedBefore: number;
   /** Update ids claimed before this are forgotten. */
   dedupeBefore: number;
@@ -31,8 +31,9 @@ export const DEDUPE_KEEP_NEWEST = 10_000;
 
 export function createSqliteRetention(db: Db) {
   const sessions = db.prepare('DELETE FROM sessions WHERE updated_at < ?');
-  const unanswered = db.prepare("DELETE FROM unanswered WHERE status <> 'new' AND COALESCE(resolved_at, created_at) < ?");
-  const requests = db.prepare("DELETE FROM staff_requests WHERE status <> 'new' AND COALESCE(updated_at, created_at) < ?");
+  // Everything people left for staff goes after the retention period, answered or not: that is the promise.
+  const unanswered = db.prepare('DELETE FROM unanswered WHERE created_at < ?');
+  const requests = db.prepare('DELETE FROM staff_requests WHERE created_at < ?');
   const updates = db.prepare(`DELETE FROM processed_updates WHERE created_at < ?
     AND created_at < (SELECT created_at FROM processed_updates ORDER BY created_at DESC LIMIT 1 OFFSET ${DEDUPE_KEEP_NEWEST - 1})`);
   const dead = db.prepare('DELETE FROM outbox_dead WHERE dead_at < ?');

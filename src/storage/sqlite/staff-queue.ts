@@ -17,7 +17,8 @@ export interface StaffRequest {
 }
 
 export function createSqliteStaffQueue(db: Db, box: SealedBox) {
-  const insert = db.prepare('INSERT INTO staff_requests (question, contact, channel, created_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO staff_requests (question, contact, channel, created_at, user_key) VALUES (?, ?, ?, ?, ?)');
+  const forget = db.prepare('DELETE FROM staff_requests WHERE user_key = ?');
   const select = db.prepare<[string, number], { id: number; question: string; contact: string | null; channel: Channel; created_at: number; status: StaffRequest['status'] }>(
     'SELECT id, question, contact, channel, created_at, status FROM staff_requests WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?',
   );
@@ -38,8 +39,13 @@ export function createSqliteStaffQueue(db: Db, box: SealedBox) {
     return typeof value === 'string' ? value : null; // sealed under another secret: unreadable
   };
   return {
-    add(request: { question: string; contact: string | null; channel: Channel; at: number }) {
-      guard('saving a staff request', () => insert.run(request.question, request.contact === null ? null : box.seal(request.contact), request.channel, request.at));
+    /** `userKey`: who asked (opaque), so that "xóa dữ liệu" erases the request too. */
+    add(request: { question: string; contact: string | null; channel: Channel; at: number; userKey?: string }) {
+      guard('saving a staff request', () => insert.run(request.question, request.contact === null ? null : box.seal(request.contact), request.channel, request.at, request.userKey ?? null));
+    },
+    /** Erases this person's requests and the contacts they left ("xóa dữ liệu"); returns how many. */
+    forget(userKey: string): number {
+      return guard('erasing staff requests', () => forget.run(userKey).changes);
     },
     list(status: StaffRequest['status'] = 'new', limit = 200): StaffRequest[] {
       return guard('listing staff requests', () =>

@@ -1,5 +1,10 @@
-/** The queue of questions the bot could not answer, already redacted by the caller. */
+/**
+ * The queue of questions the bot could not answer, already redacted by the caller, under the asker's opaque
+ * key (for "xóa dữ liệu"). Bounded so that a flood cannot bury real questions: at most MAX_PER_PERSON_DAY a
+ * person and MAX_PER_DAY in all each Vietnamese day; past that a question is answered but not queued.
+ */
 import type { Channel, UnansweredQuestion, UnansweredQueue } from '../../core/types.js';
+import { vietnamDay, vietnamDayStart } from '../../core/vietnam-calendar.js';
 import { guard } from '../storage-error.js';
 import type { Db } from './database.js';
 
@@ -15,10 +20,16 @@ export interface StoredUnanswered {
 
 export type Resolution = 'attached' | 'answered' | 'dismissed';
 
+export const MAX_PER_PERSON_DAY = 10;
+export const MAX_PER_DAY = 3_000;
+
 export function createSqliteUnansweredQueue(db: Db) {
   const insert = db.prepare(
-    'INSERT INTO unanswered (text, folded, channel, created_at, nearest) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO unanswered (text, folded, channel, created_at, nearest, user_key) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const perPerson = db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM unanswered WHERE user_key = ? AND created_at >= ?');
+  const perDay = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM unanswered WHERE created_at >= ?');
+  const forget = db.prepare('DELETE FROM unanswered WHERE user_key = ?');
   const select = db.prepare<[string, number], { id: number; text: string; folded: string; channel: Channel; created_at: number; nearest: string; status: string }>(
     'SELECT id, text, folded, channel, created_at, nearest, status FROM unanswered WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?',
   );
@@ -27,11 +38,21 @@ export function createSqliteUnansweredQueue(db: Db) {
     ids.reduce((n, id) => n + resolve.run(status, resolution, at, id).changes, 0),
   );
   const queue: UnansweredQueue & {
+    forget(userKey: string): number;
     list(status?: string, limit?: number): StoredUnanswered[];
     resolve(ids: readonly number[], status: Resolution, resolution: string, at: number): number;
   } = {
     add(q: UnansweredQuestion) {
-      guard('saving an unanswered question', () => insert.run(q.text, q.folded, q.channel, q.at, JSON.stringify(q.nearest)));
+      return guard('saving an unanswered question', () => {
+        const since = vietnamDayStart(vietnamDay(q.at));
+        if (perPerson.get(q.userKey, since)!.n >= MAX_PER_PERSON_DAY || perDay.get(since)!.n >= MAX_PER_DAY) return false;
+        insert.run(q.text, q.folded, q.channel, q.at, JSON.stringify(q.nearest), q.userKey);
+        return true;
+      });
+    },
+    /** Erases what this person left in the queue ("xóa dữ liệu"); returns how many. */
+    forget(userKey: string): number {
+      return guard('erasing questions', () => forget.run(userKey).changes);
     },
     list(status = 'new', limit = 200) {
       return guard('listing unanswered questions', () =>
