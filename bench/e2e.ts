@@ -77,7 +77,7 @@ export async function startProcess(entry: string, env: Record<string, string>, r
 
 export function startBot(extraEnv: Record<string, string> = {}): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-bench-'));
-  return startProcess('src/main.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'warn', HTTP_RATE_LIMIT_PER_MINUTE: '0', ...extraEnv }, '/health');
+  return startProcess('src/main.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'warn', HTTP_RATE_LIMIT_PER_MINUTE: '0', WEB_NEW_CONVERSATIONS_PER_HOUR: '0', ...extraEnv }, '/health');
 }
 
 export function startEcho(): Promise<Running> {

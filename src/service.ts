@@ -43,6 +43,7 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     chatPerMinute: config.httpRateLimitPerMinute,
+    newConversationsPerHour: config.webNewConversationsPerHour,
     https: config.publicUrl !== undefined,
     routes: [(s) => platforms.register(s), (s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });

@@ -59,6 +59,7 @@ export async function startBot(fakes: Fakes, options: { dataDir?: string; port?:
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     HTTP_RATE_LIMIT_PER_MINUTE: '0', // every request comes from 127.0.0.1
+    WEB_NEW_CONVERSATIONS_PER_HOUR: '0',
     PUBLIC_URL: 'https://bhxh.reliability.test',
     TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
     TELEGRAM_API_ROOT: fakes.telegram.url,

@@ -8,7 +8,7 @@ import type { Outgoing, QueuedOutgoing } from '../storage/outbox-store.js';
 export type ChatHandler = (
   channel: Channel,
   platformId: string,
-  input: { text?: string; payload?: string },
+  input: { text?: string; payload?: string; stateless?: boolean },
 ) => BotResponse | Promise<BotResponse>;
 
 /**

@@ -34,6 +34,7 @@ const schema = z.object({
   ZALO_API_ROOT: z.string().url('must be a URL').default('https://bot-api.zaloplatforms.com'),
   ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be 16–256 characters').max(256, 'must be 16–256 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).default(30),
+  WEB_NEW_CONVERSATIONS_PER_HOUR: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000).default(30),
   HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000).default(600),
   TRUST_PROXY: z
     .string()
@@ -61,6 +62,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Requests a minute one address may make to the chat API (0: no limit; the load scripts use 0). */
   httpRateLimitPerMinute: number;
+  /** New web conversations one address may open an hour before the next are answered statelessly (0: no limit). */
+  webNewConversationsPerHour: number;
   /** fastify's trustProxy: whom to believe about the client address (X-Forwarded-For); false by default. */
   trustProxy: boolean | number | string[];
   /** Whether anonymous engagement counts are kept. */
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(c.ZALO_BOT_TOKEN ? { zalo: { token: c.ZALO_BOT_TOKEN, apiRoot: trim(c.ZALO_API_ROOT), ...(c.ZALO_WEBHOOK_SECRET ? { webhookSecret: c.ZALO_WEBHOOK_SECRET } : {}) } } : {}),
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     httpRateLimitPerMinute: c.HTTP_RATE_LIMIT_PER_MINUTE,
+    webNewConversationsPerHour: c.WEB_NEW_CONVERSATIONS_PER_HOUR,
     trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY.split(','),
     metrics: c.METRICS === 'on',
     dbSync: c.DB_SYNC,

@@ -29,7 +29,8 @@ export function agedLastAnswer(last: LastAnswer | undefined, now: number): LastA
 }
 
 export function createFaqTurn(deps: FaqTurnDeps) {
-  return function faqTurn(channel: Channel, userKey: string, raw: string, state: ConversationState, now: number): { response: BotResponse; state: ConversationState } {
+  /** `userKey`: who asks, or null to queue nothing of theirs (a stateless newcomer). */
+  return function faqTurn(channel: Channel, userKey: string | null, raw: string, state: ConversationState, now: number): { response: BotResponse; state: ConversationState } {
     const lang = state.lang;
     const faq = deps.faq();
     const previous = state.lastAnswer && faq.entry(state.lastAnswer.entryId) ? state.lastAnswer.entryId : undefined;
@@ -48,16 +49,18 @@ export function createFaqTurn(deps: FaqTurnDeps) {
         state,
       };
     }
-    // Redact the whole text before cutting it, so that no half of a number escapes the patterns.
-    const saved = redact(raw).text.slice(0, MAX_SAVED_QUESTION);
-    deps.unanswered.add({
-      text: saved,
-      folded: normalizeText(saved.replace(REDACTION_LABEL, ' ')).folded.join(' '),
-      channel,
-      userKey,
-      at: now,
-      nearest: r.nearest.map((m) => ({ id: m.id, score: Math.round(m.score * 1000) / 1000 })),
-    });
+    if (userKey !== null) {
+      // Redact the whole text before cutting it, so that no half of a number escapes the patterns.
+      const saved = redact(raw).text.slice(0, MAX_SAVED_QUESTION);
+      deps.unanswered.add({
+        text: saved,
+        folded: normalizeText(saved.replace(REDACTION_LABEL, ' ')).folded.join(' '),
+        channel,
+        userKey,
+        at: now,
+        nearest: r.nearest.map((m) => ({ id: m.id, score: Math.round(m.score * 1000) / 1000 })),
+      });
+    }
     return { response: { replies: [deps.kit.fallback(lang)], outcome: { kind: 'fallback', score: r.nearest[0]?.score ?? 0 } }, state };
   };
 }

@@ -63,9 +63,22 @@ const MAX_OFFERED = 12;
 /** A greeting within this time of the last message is small talk, not a new welcome. */
 const SAME_CONVERSATION_MS = 30 * 60_000;
 
+/** True when the state holds nothing but what any newcomer gets: the default language and the menu offered. */
+export function isNewcomerState(state: ConversationState, defaultLanguage: Language, menu: readonly string[]): boolean {
+  const offered = state.offered ?? [];
+  return (
+    state.lang === defaultLanguage &&
+    !state.flow &&
+    state.audience === undefined &&
+    state.lastAnswer === undefined &&
+    (offered.length === 0 || (offered.length === menu.length && offered.every((b, i) => b.payload === menu[i])))
+  );
+}
+
 export function createRouter(deps: RouterDeps): Router {
   const { t, sessions } = deps;
   const kit = createReplyKit(deps.faq, t, deps.flowLinks);
+  const menuPayloads = (lang: Language) => (kit.menu(lang, '').buttons ?? []).map((b) => b.payload);
   const faqTurn = createFaqTurn({ faq: deps.faq, kit, unanswered: deps.unanswered });
 
   function handle(message: InboundMessage): BotResponse {
@@ -102,7 +115,9 @@ export function createRouter(deps: RouterDeps): Router {
     if (result.state) {
       const offered = response.replies.flatMap((r) => r.buttons ?? []).slice(0, MAX_OFFERED);
       state = { ...result.state, lastDay: day, lastActiveAt: now, offered };
-      sessions.set(message.userKey, state);
+      // A newcomer whose state is still what every newcomer gets (the menu offered, nothing else), or who
+      // comes in a flood (stateless), costs no row: nothing of theirs is stored.
+      if (!(firstContact && (message.stateless || isNewcomerState(state, deps.defaultLanguage, menuPayloads(state.lang))))) sessions.set(message.userKey, state);
     } else {
       sessions.delete(message.userKey);
       deps.forgetPerson?.(message.userKey);
@@ -151,7 +166,9 @@ export function createRouter(deps: RouterDeps): Router {
   function decide(message: InboundMessage, state: ConversationState, firstContact: boolean, now: number): Decision {
     // A typed "2" or the words of an offered button choose that button (channels without buttons rely on it).
     if (message.payload === undefined && message.text !== undefined) {
-      const chosen = resolveOffered(message.text, state.offered ?? []);
+      // Nobody stored: what a newcomer was offered is the menu (a newcomer's state is not kept), by number.
+      const menuByNumber = firstContact && /^\s*\d{1,2}\s*[.)]?\s*$/.test(message.text) ? (kit.menu(state.lang, '').buttons ?? []) : [];
+      const chosen = resolveOffered(message.text, state.offered ?? menuByNumber);
       if (chosen) {
         const { text: _typed, ...rest } = message;
         message = { ...rest, payload: chosen };
@@ -178,7 +195,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (normalized.tokens.length === 0) {
       return { response: { replies: [kit.menu(state.lang, t(state.lang, 'empty.text'))], outcome: { kind: 'command', command: 'empty' } }, state, ...(notice ? { notice } : {}) };
     }
-    return { ...faqTurn(message.channel, message.userKey, text, state, now), ...(notice ? { notice } : {}) };
+    return { ...faqTurn(message.channel, firstContact && message.stateless ? null : message.userKey, text, state, now), ...(notice ? { notice } : {}) };
   }
 
   function handleAction(action: Action, state: ConversationState, firstContact: boolean, channel: Channel, now: number): Decision {

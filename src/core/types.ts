@@ -16,6 +16,11 @@ export interface InboundMessage {
   text?: string;
   /** The payload of a button the user pressed, if any. */
   payload?: string;
+  /**
+   * Answer without storing anything for a person the bot does not know yet (no conversation state, nothing
+   * queued for staff): set by a channel for a flood of new conversations from one address.
+   */
+  stateless?: boolean;
 }
 
 export interface Button {

@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ChatHandler } from '../channels/chat-handler.js';
 import { registerChatRoute } from '../channels/web/chat-route.js';
+import { createVisitorGuard } from '../channels/web/visitor-guard.js';
 import { registerWebPage } from '../channels/web/page.js';
 import type { Translator } from '../core/types.js';
 import { StorageError } from '../storage/storage-error.js';
@@ -23,6 +24,8 @@ export interface HttpDeps {
   trustProxy?: boolean | number | string[];
   /** Chat API requests a minute per address (0: none). */
   chatPerMinute?: number;
+  /** New web conversations an hour per address before the next are answered statelessly (0: no limit). */
+  newConversationsPerHour?: number;
   /** Served over HTTPS (PUBLIC_URL): browsers are told to keep to HTTPS (HSTS). */
   https?: boolean;
 }
@@ -106,7 +109,8 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
 
   server.register(rateLimit, { global: false });
   server.register(async (routes) => {
-    registerChatRoute(routes, deps.handle, deps.chatPerMinute ?? 0);
+    const perHour = deps.newConversationsPerHour ?? 0;
+    registerChatRoute(routes, deps.handle, deps.chatPerMinute ?? 0, perHour > 0 ? createVisitorGuard({ perWindow: perHour }) : { admit: () => true });
     registerWebPage(routes, deps.t);
     for (const register of deps.routes ?? []) register(routes);
   });

@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupQuestions } from '../../src/admin/question-groups.js';
+import { groupQuestions, groupQuestionsSliced, similarPairs, similarity } from '../../src/admin/question-groups.js';
+
+const bag = (s: string) => {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+};
 
 const q = (id: number, text: string, channel: 'web' | 'zalo' | 'telegram' = 'web', createdAt = id * 1000) => ({ id, text, channel, createdAt });
 
@@ -32,6 +39,25 @@ describe('grouping unanswered questions', () => {
     const a = groupQuestions(list).map((g) => g.ids.sort());
     const b = groupQuestions([...list].reverse().map((x, i) => ({ ...x, createdAt: i }))).map((g) => g.ids.sort());
     expect(b).toEqual(a);
+  });
+
+  it('finds exactly the pairs that comparing every pair finds (prefix filtering loses none)', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'abcdeghn '.split('')), maxLength: 24 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 40 }), fc.constantFrom(0.6, 0.8, 0.9), (texts, t) => {
+        const bags = texts.map(bag);
+        const brute: string[] = [];
+        for (let i = 0; i < bags.length; i++) for (let j = i + 1; j < bags.length; j++) if (similarity(bags[i]!, bags[j]!) >= t) brute.push(`${i}-${j}`);
+        const fast = similarPairs(bags, t).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`);
+        expect(fast.sort()).toEqual(brute.sort());
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
+  });
+
+  it('gives the same groups computed in slices as at once', async () => {
+    const questions = Array.from({ length: 300 }, (_, i) => q(i + 1, ['bảo hiểm nuôi ong', 'bao hiem nuoi ong', 'giá vàng hôm nay', `câu hỏi số ${i}`][i % 4]!));
+    expect(await groupQuestionsSliced(questions, undefined, 0)).toEqual(groupQuestions(questions));
   });
 
   it('copes with empty, huge and odd input', () => {

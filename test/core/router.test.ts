@@ -66,6 +66,32 @@ describe('router', () => {
     expect(JSON.stringify(saved)).not.toMatch(/0912|345 678|001234567890|gmail/);
   });
 
+  it('stores nothing for a newcomer whose first message needs no state (the menu), and a typed number still picks from that menu', () => {
+    const { say, sessions, unanswered } = setup();
+    const r = say('giá vàng hôm nay');
+    expect(r.outcome.kind).toBe('fallback');
+    expect(sessions.size()).toBe(0);
+    expect(unanswered.items).toHaveLength(1); // the question still reaches staff
+    const menu = r.replies.at(-1)!.buttons!;
+    const second = say('1');
+    expect(second.outcome).toEqual({ kind: 'command', command: 'topic' });
+    expect(second.replies.at(-1)!.text).toContain(menu[0]!.label);
+    expect(sessions.size()).toBe(1); // now there is something to remember: the topic's questions offered
+  });
+
+  it('answers a stateless newcomer (a flood from one address) without storing or queueing anything, and a known person as usual', () => {
+    const { router, sessions, unanswered } = setup();
+    const ask = (userKey: string, text: string) => router.handle({ channel: 'web', userKey, text, stateless: true });
+    expect(ask('flood-1', 'bhxh tu nguyen la gi').outcome).toMatchObject({ kind: 'answer', entryId: 'vol-what-is' });
+    expect(ask('flood-2', 'giá vàng hôm nay').outcome.kind).toBe('fallback');
+    expect([sessions.size(), unanswered.items.length]).toEqual([0, 0]);
+    router.handle({ channel: 'web', userKey: 'known', text: 'bhxh tu nguyen la gi' });
+    expect(sessions.size()).toBe(1);
+    ask('known', 'giá vàng hôm nay');
+    expect(unanswered.items).toHaveLength(1);
+    expect(sessions.get('known')!.lastActiveAt).toBeDefined();
+  });
+
   it('offers "Có phải bạn muốn hỏi…" with up to 3 buttons when unsure', () => {
     const { say } = setup();
     const r = say('bhxh tu nguyen');
@@ -111,7 +137,7 @@ describe('router', () => {
 
   it('forgets a user on request', () => {
     const { say, sessions } = setup();
-    say('xin chào');
+    say('bhxh tu nguyen la gi');
     expect(sessions.get('k1')).toBeDefined();
     const r = say('xoa du lieu');
     expect(r.outcome).toEqual({ kind: 'command', command: 'forget' });

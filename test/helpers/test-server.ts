@@ -71,6 +71,7 @@ export async function startTestServer(env: Record<string, string> = {}, clock: (
     checkStorage: () => app.checkStorage(),
     trustProxy: config.trustProxy,
     chatPerMinute: config.httpRateLimitPerMinute,
+    newConversationsPerHour: config.webNewConversationsPerHour,
     routes: [(s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
   await server.listen({ port: 0, host: '127.0.0.1' });

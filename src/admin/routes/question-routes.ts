@@ -6,19 +6,20 @@ import { normalizeText } from '../../text/normalize.js';
 import type { ConsoleDeps } from '../console.js';
 import { field, fields, idList, redirect } from '../context.js';
 import { html } from '../html.js';
-import { groupQuestions } from '../question-groups.js';
-import { newEntryBody, questionsBody, type EntryDraft } from '../views/questions.js';
+import { groupQuestionsSliced, type QuestionGroup } from '../question-groups.js';
+import { newEntryBody, questionsBody, type EntryDraft, type GroupView } from '../views/questions.js';
 import { sendPage } from './render.js';
 import { vietnamDay } from '../../core/vietnam-calendar.js';
 
 const MAX_QUEUE = 2_000;
-const MAX_GROUPS_SHOWN = 100;
+/** Groups on one page of the queue. */
+export const GROUPS_PER_PAGE = 25;
 const DISMISS_REASONS = new Set(['out-of-scope', 'spam', 'duplicate']);
 
 /** A suggested entry id from the question: folded words, kebab-case, prefixed so staff entries stand out. */
 export function suggestId(text: string): string {
   const words = normalizeText(text).folded.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 6);
-  return ['staff', ...words].join('-').slice(0, 60).replace(/-+$/, '');
+  return ['staff', ...words].join('-').slice(0, 40).replace(/-+$/, '');
 }
 
 export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
@@ -29,26 +30,37 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     return all.filter((q) => wanted.has(q.id));
   };
   const cleanForPhrasing = (text: string) => text.replace(REDACTION_LABEL, ' ').replace(/\s+/g, ' ').trim();
+  // The grouping of the open questions, kept until they change (it is the costly part of the page), and
+  // computed in slices so that the bot keeps answering while a long queue is grouped.
+  let grouped: { key: string; groups: Promise<QuestionGroup[]> } | undefined;
+  const groupsOf = (open: ReturnType<typeof openQuestions>) => {
+    const key = `${open.length}:${open.reduce((n, q) => (n * 31 + q.id) % 2_147_483_647, 7)}`;
+    if (grouped?.key !== key) grouped = { key, groups: groupQuestionsSliced(open) };
+    return grouped.groups;
+  };
 
-  admin.get<{ Querystring: { q?: string; done?: string } }>('/questions', async (request, reply) => {
+  admin.get<{ Querystring: { q?: string; done?: string; page?: string } }>('/questions', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
     const open = openQuestions();
-    let groups = groupQuestions(open);
+    let groups = await groupsOf(open);
     if (query.trim()) {
       const needle = fold(query.toLowerCase()).trim();
       groups = groups.filter((g) => g.wordings.some((w) => fold(w.text.toLowerCase()).includes(needle)));
     }
+    const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
+    const page = Math.min(pages, Math.max(1, Number.parseInt(String(request.query.page ?? '1'), 10) || 1));
     const faq = deps.knowledge.faq();
-    const views = groups.slice(0, MAX_GROUPS_SHOWN).map((g) => ({
-      ...g,
-      nearest: faq.nearest(g.text, 3).map((m) => ({ ...m, question: faq.entry(m.id)?.question ?? m.id })),
-    }));
+    const views: GroupView[] = [];
+    for (const g of groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE)) {
+      views.push({ ...g, nearest: faq.nearest(g.text, 3).map((m) => ({ ...m, question: faq.entry(m.id)?.question ?? m.id })) });
+      await new Promise((resolve) => setImmediate(resolve)); // one retrieval at a time between the bot's turns
+    }
     const entryOptions = deps.knowledge.entries().map((e) => ({ id: e.id, question: e.questions[0]! }));
     const done = typeof request.query.done === 'string' ? request.query.done : '';
     return sendPage(request, reply, deps.t, (tr, lang) => ({
       title: tr('questions.title'),
       ...(['attached', 'answered', 'dismissed'].includes(done) ? { flash: tr(`questions.done.${done}`) } : {}),
-      body: questionsBody(tr, lang, request.staff!, views, open.length, query, entryOptions),
+      body: questionsBody(tr, lang, request.staff!, views, { questions: open.length, groups: groups.length, page, pages }, query, entryOptions),
     }));
   });
 

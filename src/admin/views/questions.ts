@@ -12,11 +12,29 @@ export interface GroupView extends QuestionGroup {
 
 const csrf = (staff: StaffContext) => html`<input type="hidden" name="_csrf" value="${staff.csrf}">`;
 
-export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, groups: readonly GroupView[], total: number, query: string, entryOptions: readonly { id: string; question: string }[]): Html {
+export interface QueuePage {
+  questions: number;
+  groups: number;
+  page: number;
+  pages: number;
+}
+
+/** Links to the other pages of the queue, keeping the search. */
+function pager(tr: Tr, p: QueuePage, query: string): Html | string {
+  if (p.pages <= 1) return '';
+  const href = (n: number) => `/admin/questions?page=${n}${query ? `&q=${encodeURIComponent(query)}` : ''}`;
+  return html`<nav class="pager" aria-label="${tr('questions.pages')}">
+    ${p.page > 1 ? html`<a class="button" href="${href(p.page - 1)}" rel="prev">${tr('questions.previous')}</a>` : ''}
+    <span>${tr('questions.pageOf', { page: p.page, pages: p.pages })}</span>
+    ${p.page < p.pages ? html`<a class="button" href="${href(p.page + 1)}" rel="next">${tr('questions.next')}</a>` : ''}
+  </nav>`;
+}
+
+export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, groups: readonly GroupView[], p: QueuePage, query: string, entryOptions: readonly { id: string; question: string }[]): Html {
   const search = html`<form method="get" action="/admin/questions" class="search" role="search">
     <label for="q">${tr('questions.search')}</label> <input id="q" name="q" value="${query}" maxlength="200"> <button type="submit">${tr('questions.searchButton')}</button></form>`;
   if (groups.length === 0) return html`${search}<p>${query ? tr('questions.noMatch') : tr('questions.empty')}</p>`;
-  return html`${search}<p>${tr('questions.summary', { questions: total, groups: groups.length })}</p>
+  return html`${search}<p>${tr('questions.summary', { questions: p.questions, groups: p.groups })}</p>${pager(tr, p, query)}
   <datalist id="entry-ids">${entryOptions.map((e) => html`<option value="${e.id}">${e.question}</option>`)}</datalist>
   ${groups.map((g, n) => {
     const ids = g.ids.join(',');
@@ -43,7 +61,7 @@ export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, group
           <button type="submit" class="secondary">${tr('questions.dismiss')}</button></form>
       </div>
     </section>`;
-  })}`;
+  })}${pager(tr, p, query)}`;
 }
 
 export interface EntryDraft {
@@ -76,7 +94,7 @@ export function newEntryBody(tr: Tr, staff: StaffContext, draft: EntryDraft, pro
     <label for="source">${tr('newEntry.sourceUrl')}</label><input id="source" name="source_url" type="url" required placeholder="https://…" value="${draft.sourceUrl}">
     <label for="id">${tr('newEntry.id')}</label>
     <p class="hint" id="id-hint">${tr('newEntry.idHint')}</p>
-    <input id="id" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" value="${draft.id}" aria-describedby="id-hint">
+    <input id="id" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="40" value="${draft.id}" aria-describedby="id-hint">
     <button type="submit">${tr('newEntry.save')}</button> <a href="/admin/questions">${tr('newEntry.cancel')}</a>
   </form>`;
 }

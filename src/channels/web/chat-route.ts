@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { BotResponse, Outcome } from '../../core/types.js';
 import type { ChatHandler } from '../chat-handler.js';
+import { createVisitorGuard, type VisitorGuard } from './visitor-guard.js';
 
 interface ChatBody {
   user: string;
@@ -50,14 +51,18 @@ export function toChatResponse(r: BotResponse) {
   };
 }
 
-/** @param perMinute requests a minute one address may make (0: no limit; behind a proxy see TRUST_PROXY) */
-export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, perMinute = 0): void {
+/**
+ * @param perMinute requests a minute one address may make (0: no limit; behind a proxy see TRUST_PROXY)
+ * @param visitors how many new conversations one address may open before the next ones are answered statelessly
+ */
+export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, perMinute = 0, visitors: VisitorGuard = createVisitorGuard()): void {
   const config = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {};
   server.post<{ Body: ChatBody }>('/api/chat', { schema: { body: bodySchema }, config }, async (request) => {
     const { user, text, payload } = request.body;
     const response = await handle('web', user, {
       ...(text !== undefined ? { text } : {}),
       ...(payload !== undefined ? { payload } : {}),
+      ...(visitors.admit(request.ip, user) ? {} : { stateless: true }),
     });
     return toChatResponse(response);
   });
