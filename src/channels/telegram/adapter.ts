@@ -6,6 +6,7 @@
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { ChannelLogger, ChatUpdateHandler, UpdateSeen } from '../chat-handler.js';
 import type { OutboxSender } from '../shared/outbox-sender.js';
+import { cappedFetch } from '../shared/capped-fetch.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import { SendError, type SendQueue } from '../shared/send-queue.js';
 import { renderForTelegram, type TelegramMessage } from './render.js';
@@ -34,12 +35,16 @@ export function toSendError(err: unknown): SendError {
     const retryAfter = err.parameters?.retry_after;
     return new SendError(`telegram ${err.method} failed (${err.error_code})`, retryAfter, err.error_code === 429 || err.error_code >= 500);
   }
-  if (err instanceof HttpError) return new SendError('telegram network error');
+  if (err instanceof HttpError) return new SendError(`telegram network error${err.error instanceof Error && err.error.name === 'ResponseTooLarge' ? ': response too large' : ''}`);
   return new SendError(String((err as Error)?.message ?? err));
 }
 
+/** The largest answer read from the Bot API: getUpdates brings at most 100 updates. */
+export const MAX_TELEGRAM_RESPONSE_BYTES = 4 * 1024 * 1024;
+
 export function createTelegramChannel(deps: TelegramChannelDeps) {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 40 } });
+  // Every call has a timeout (longer than the 30 s long poll), a bounded answer and no redirects.
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 40, fetch: cappedFetch(MAX_TELEGRAM_RESPONSE_BYTES) } });
 
   function enqueue(chatId: number, call: () => Promise<unknown>): void {
     deps.sendQueue.enqueue(`telegram:${chatId}`, () => sendOrThrow(call));

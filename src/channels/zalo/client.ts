@@ -1,6 +1,8 @@
 /**
  * A thin typed client for the Zalo Bot Platform API (https://bot-api.zaloplatforms.com/bot<TOKEN>/<method>).
- * The token sits in the URL path, so no error this module throws carries a URL or an axios config.
+ * The token sits in the URL path, so no error this module throws carries a URL or an axios config. Every call
+ * has a timeout, a bounded answer (MAX_ZALO_RESPONSE_BYTES) and body, no redirects, and only relative paths
+ * under the API root (axios' allowAbsoluteUrls off: CVE-2025-27152).
  */
 import axios, { type AxiosInstance } from 'axios';
 import { parseZaloEvent, type ZaloEvent } from './events.js';
@@ -29,13 +31,19 @@ export interface ZaloClient {
   sendPhoto(chatId: string, photoUrl: string, caption?: string): Promise<unknown>;
 }
 
+/** The largest answer read from the platform (an event or a send receipt is a few KB). */
+export const MAX_ZALO_RESPONSE_BYTES = 1024 * 1024;
+
 export function createZaloClient(options: { token: string; apiRoot: string; timeoutMs?: number }): ZaloClient {
   const http: AxiosInstance = axios.create({
     baseURL: `${options.apiRoot}/bot${options.token}`,
+    allowAbsoluteUrls: false,
     timeout: options.timeoutMs ?? 10_000,
     headers: { 'content-type': 'application/json' },
     validateStatus: () => true, // every status is read as data below; nothing throws with the URL inside
     maxRedirects: 0,
+    maxContentLength: MAX_ZALO_RESPONSE_BYTES,
+    maxBodyLength: 64 * 1024,
   });
 
   async function call<T>(method: string, body: Record<string, unknown> = {}, timeoutMs?: number): Promise<T> {
@@ -43,8 +51,10 @@ export function createZaloClient(options: { token: string; apiRoot: string; time
     try {
       res = await http.post(`/${method}`, body, timeoutMs ? { timeout: timeoutMs } : {});
     } catch (err) {
+      // Only the code is kept: axios errors carry the config and the URL, with the token in it.
       const code = (err as { code?: string }).code ?? 'network';
-      throw new ZaloApiError(0, `network error ${code}`, method);
+      const tooLarge = /maxContentLength/.test(String((err as Error)?.message));
+      throw new ZaloApiError(0, tooLarge ? 'response too large, refused' : `network error ${code}`, method);
     }
     const data = res.data as { ok?: boolean; result?: unknown; description?: string; error_code?: number } | undefined;
     if (res.status >= 400 || !data || data.ok !== true) {
