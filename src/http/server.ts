@@ -28,14 +28,17 @@ export interface HttpDeps {
   newConversationsPerHour?: number;
   /** Served over HTTPS (PUBLIC_URL): browsers are told to keep to HTTPS (HSTS). */
   https?: boolean;
+  /** Overrides of REQUEST_TIMEOUT_MS and MAX_CONNECTIONS (tests replay the attacks at a smaller scale). */
+  requestTimeoutMs?: number;
+  maxConnections?: number;
 }
 
 /** Sign-in attempts a minute per address, before the sign-in limiter's own per-account rules. */
 export const LOGIN_PER_MINUTE = 20;
 /** Every request must arrive whole within this time; a connection idle longer is closed. */
-const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 /** Open connections at once; beyond it new ones are refused at the socket. */
-const MAX_CONNECTIONS = 2_000;
+export const MAX_CONNECTIONS = 2_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -49,20 +52,23 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function createHttpServer(deps: HttpDeps): FastifyInstance {
+  const timeout = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const server = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 64 * 1024,
     // A number (proxy hops) is accepted at run time though the option's type leaves it out.
     trustProxy: (deps.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
-    // A body sent one byte every ten seconds may not hold a connection for minutes.
-    connectionTimeout: REQUEST_TIMEOUT_MS,
-    requestTimeout: REQUEST_TIMEOUT_MS,
+    // A body sent one byte every ten seconds may not hold a connection for minutes: the request must be whole
+    // within the timeout, checked every second (Node's default check runs every 30 s).
+    connectionTimeout: timeout,
+    requestTimeout: timeout,
     keepAliveTimeout: 5_000,
+    http: { connectionsCheckingInterval: Math.min(1_000, timeout) },
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
   });
   const http = server.server as HttpServer;
-  http.maxConnections = MAX_CONNECTIONS;
-  http.headersTimeout = REQUEST_TIMEOUT_MS;
+  http.maxConnections = deps.maxConnections ?? MAX_CONNECTIONS;
+  http.headersTimeout = timeout;
   const headers = { ...SECURITY_HEADERS, ...(deps.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}) };
 
   server.addHook('onSend', async (_request, reply, payload) => {
