@@ -22,7 +22,7 @@ import { createLiveKnowledge, type LiveKnowledge } from './knowledge/live-knowle
 import { ContentError } from './knowledge/content-error.js';
 import { loadKnowledgeBase } from './knowledge/loader.js';
 import { createUserKeyer, type UserKeyer } from './privacy/user-key.js';
-import { inTransaction, openDatabase, type Db } from './storage/sqlite/database.js';
+import { inTransaction, openDatabase, openInMemoryCopy, whyNotWritable, type Db } from './storage/sqlite/database.js';
 import { createMetricsBuffer, type MetricsBuffer } from './storage/metrics-buffer.js';
 import { createSqliteMetricsSink } from './storage/sqlite/metrics-sink.js';
 import { createSqliteKnowledgeChanges } from './storage/sqlite/knowledge-changes.js';
@@ -84,7 +84,15 @@ export interface AppHooks {
 
 export function createApp(config: Config, clock: () => number = Date.now, hooks: AppHooks = {}): App {
   const kb = loadKnowledgeBase(config.knowledgeDir);
-  const db = openDatabase(join(config.dataDir, DATABASE_FILE), { synchronous: config.dbSync });
+  const file = join(config.dataDir, DATABASE_FILE);
+  const notWritable = whyNotWritable(file);
+  if (notWritable) {
+    process.stderr.write(
+      `READ-ONLY MODE: ${config.dataDir} cannot be written (${notWritable}). The bot answers from a copy in memory; ` +
+        'conversations, questions for staff and staff changes are not saved until DATA_DIR is writable and the bot restarts.\n',
+    );
+  }
+  const db = notWritable ? openInMemoryCopy(file) : openDatabase(file, { synchronous: config.dbSync });
   const knowledge = createLiveKnowledge(kb, createSqliteKnowledgeChanges(db), (why) => process.stderr.write(`${why}\n`));
   const secret = loadOrCreateSecret(config.dataDir, config.userKeySecret);
   const keyer = createUserKeyer(secret);
@@ -232,6 +240,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
       });
     },
     checkStorage() {
+      if (notWritable) throw new StorageError(`the data directory cannot be written (${notWritable})`, undefined, 'read-only');
       inTransaction(db, () => probe.run(clock()));
     },
     close() {

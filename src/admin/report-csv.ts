@@ -7,8 +7,10 @@ import { CHANNELS, OUTCOMES } from './dashboard-data.js';
 
 export function csvCell(value: string | number): string {
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  // A formula may start the cell, or start a piece of it that a spreadsheet splits off: Vietnamese Excel
+  // takes ';' as the list separator, and naive importers split on ',' or a tab.
+  if (typeof value === 'string') s = s.replace(/(^|[;,\t])(\s*)([=+\-@\t\r])/g, "$1$2'$3");
+  return /[",;\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const csvLine = (cells: readonly (string | number)[]) => cells.map(csvCell).join(',');

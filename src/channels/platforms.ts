@@ -67,6 +67,7 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
         limitNotice,
         rateLimiter,
         log,
+        senderTag: (id) => app.keyer('zalo', id).slice(0, 16),
       })
     : undefined;
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hashPassword, passwordProblem } from '../admin/auth/password.js';
-import { NAME_PATTERN } from '../admin/routes/user-routes.js';
+import { staffNameProblem } from '../admin/auth/staff-names.js';
 import { DATABASE_FILE } from '../app.js';
 import { vietnamDay } from '../core/vietnam-calendar.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config/config.js';
@@ -61,7 +61,9 @@ async function main(args: string[]): Promise<number> {
     if (command === 'add-user' && name && !name.startsWith('--')) {
       const role = option(args, '--role');
       if (role !== 'admin' && role !== 'reviewer') return fail('--role must be admin or reviewer');
-      if (!NAME_PATTERN.test(name)) return fail('NAME must be 2–64 letters, digits, dots, underscores or hyphens');
+      const nameProblem = staffNameProblem(name, accounts.list().map((a) => a.name));
+      if (nameProblem === 'bad-name') return fail('NAME must be 2–64 Latin letters, digits 0-9, dots, underscores or hyphens');
+      if (nameProblem === 'look-alike') return fail(`NAME reads the same as an existing account's name (case and diacritics aside)`);
       let password = option(args, '--password');
       if (password === undefined) {
         password = await askPassword(`password for ${name}: `);

@@ -18,6 +18,8 @@ export type StoredChange =
 export interface ChangeLog {
   add(change: { kind: 'attach'; entryId: string; questions: string[] } | { kind: 'entry'; entryId: string; entry: unknown }, staff: string, at: number): number;
   list(): StoredChange[];
+  /** Rows the last list() could not read (a corrupt row), with why. */
+  problems?(): { id: number; why: string }[];
   revert(id: number): boolean;
 }
 
@@ -69,14 +71,41 @@ export function applyChanges(base: readonly KnowledgeEntry[], changes: readonly 
 export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipped: (why: string) => void = () => {}): LiveKnowledge {
   let entries: KnowledgeEntry[] = [];
   let index!: FaqIndex;
+  const check = (list: readonly KnowledgeEntry[]) => checkEntries(list.map((entry) => ({ file: 'knowledge', entry })));
   const rebuild = () => {
-    const applied = applyChanges(base.entries, log.list());
+    const changes = log.list();
+    for (const p of log.problems?.() ?? []) onSkipped(`knowledge change ${p.id} skipped: ${p.why}`);
+    let applied = applyChanges(base.entries, changes);
+    try {
+      check(applied.entries);
+    } catch {
+      // One change breaks the whole (a duplicate phrasing, say): apply them one by one and leave out, by
+      // name, each that breaks it, instead of refusing to start.
+      let kept: StoredChange[] = [];
+      for (const c of changes) {
+        try {
+          check(applyChanges(base.entries, [...kept, c]).entries);
+          kept = [...kept, c];
+        } catch (err) {
+          onSkipped(`knowledge change ${c.id} skipped: ${(err as Error).message}`);
+        }
+      }
+      applied = applyChanges(base.entries, kept);
+    }
     for (const s of applied.skipped) onSkipped(`knowledge change ${s.id} skipped: ${s.why}`);
-    checkEntries(applied.entries.map((entry) => ({ file: 'knowledge', entry })));
     entries = applied.entries;
     index = createFaqIndex(entries, base.outOfScope, base.anchors);
   };
   rebuild();
+  /** Why the knowledge would no longer hold together with this change (checked before it is saved), or null. */
+  const wouldBreak = (change: StoredChange): string | null => {
+    try {
+      check(applyChanges(base.entries, [...log.list(), change]).entries);
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
   const oosIds = new Set(base.outOfScope.map((t) => t.id));
   return {
     faq: () => index,
@@ -88,6 +117,8 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
       const have = new Set(entry.questions.map(key));
       const fresh = [...new Map(questions.map((q) => [key(q), q.trim().slice(0, 300)])).entries()].filter(([k, q]) => k !== '' && q !== '' && !have.has(k)).map(([, q]) => q);
       if (fresh.length === 0) return { ok: false, problem: 'nothing-new' };
+      const refused = wouldBreak({ id: -1, kind: 'attach', entryId, questions: fresh, staff, createdAt: at });
+      if (refused) return { ok: false, problem: refused };
       const id = log.add({ kind: 'attach', entryId, questions: fresh }, staff, at);
       rebuild();
       return { ok: true, id, added: fresh.length };
@@ -102,6 +133,8 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
       for (const rel of parsed.data.related ?? []) {
         if (!entries.some((e) => e.id === rel)) return { ok: false, problem: `related: unknown entry ${rel}` };
       }
+      const refused = wouldBreak({ id: -1, kind: 'entry', entryId: parsed.data.id, entry: parsed.data, staff, createdAt: at });
+      if (refused) return { ok: false, problem: refused };
       const id = log.add({ kind: 'entry', entryId: parsed.data.id, entry: parsed.data }, staff, at);
       rebuild();
       return { ok: true, id, added: 1 };

@@ -33,6 +33,24 @@ const isoDate = z
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+/**
+ * A link staff may give citizens: https only, with a host, and no user name or password before it
+ * ("https://baohiemxahoi.gov.vn@evil.example/" goes to evil.example while it reads as the agency's site).
+ */
+export function safeLink(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'https:' && u.hostname.length > 0 && u.username === '' && u.password === '' && !raw.slice(8).split(/[/?#]/)[0]!.includes('@');
+  } catch {
+    return false;
+  }
+}
+
+/** Every link written in a text is a safe one. */
+const LINK = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"')]+/gi;
+export const unsafeLinkIn = (text: string) => (text.match(LINK) ?? []).find((l) => !safeLink(l.replace(/[.,;:!?]+$/, '')));
+const linkedText = (max: number) => text(max).refine((t) => unsafeLinkIn(t) === undefined, 'links must be https, with no user name or password in them');
+
 export const entrySchema = z
   .object({
     // At most 40 characters: every button payload that names an entry must fit Telegram's 64 bytes.
@@ -40,10 +58,10 @@ export const entrySchema = z
     topic: z.enum(TOPICS),
     audiences: z.array(z.enum(AUDIENCES)).min(1, 'needs at least one audience'),
     questions: z.array(text(300)).min(2, 'needs at least two question phrasings'),
-    answer: text(1500),
-    answer_en: text(1500).optional(),
+    answer: linkedText(1500),
+    answer_en: linkedText(1500).optional(),
     legal_basis: text(500),
-    source_url: z.string().url('must be a URL').refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'must be http(s)'),
+    source_url: z.string().refine(safeLink, 'must be an https link with no user name or password in it'),
     reviewed: isoDate,
     related: z.array(z.string()).optional(),
     /** A flow offered as a button under the answer (e.g. the contribution calculator). */

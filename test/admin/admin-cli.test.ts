@@ -16,6 +16,8 @@ describe('npm run admin', () => {
     const dataDir = tempDir();
     expect(await cli(dataDir, ['add-user', 'lan', '--role', 'admin', '--password', 'mat-khau-rat-dai'])).toMatchObject({ code: 0, out: expect.stringContaining('added lan (admin)') });
     expect(await cli(dataDir, ['add-user', 'lan', '--role', 'admin', '--password', 'mat-khau-rat-dai'])).toMatchObject({ code: 1, out: expect.stringContaining('exists') });
+    expect(await cli(dataDir, ['add-user', 'l\u0430n', '--role', 'admin', '--password', 'mat-khau-rat-dai'])).toMatchObject({ code: 1, out: expect.stringContaining('Latin letters') });
+    expect(await cli(dataDir, ['add-user', 'Lân', '--role', 'admin', '--password', 'mat-khau-rat-dai'])).toMatchObject({ code: 1, out: expect.stringContaining('reads the same') });
     expect(await cli(dataDir, ['add-user', 'minh', '--role', 'boss', '--password', 'mat-khau-rat-dai'])).toMatchObject({ code: 1, out: expect.stringContaining('--role must be admin or reviewer') });
     expect(await cli(dataDir, ['add-user', 'minh', '--role', 'reviewer', '--password', 'short'])).toMatchObject({ code: 1, out: expect.stringContaining('at least 10') });
     expect(await cli(dataDir, ['frobnicate'])).toMatchObject({ code: 1, out: expect.stringContaining('usage') });

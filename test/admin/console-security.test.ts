@@ -45,6 +45,13 @@ describe('staff console security', () => {
     expect(foreign.status).toBe(403);
     expect((await staff.post('/admin/users', { name: 'evil', role: 'admin', password: 'evil-password-1' }, { csrf: 'x' })).status).toBe(403);
     expect(s.app.staffAccounts.list().map((a) => a.name)).toEqual(['lan']);
+    // Look-alike names are refused: a Cyrillic "а" in "lаn", and "Lân" that reads as "lan".
+    for (const name of ['l\u0430n', 'Lân', 'LAN']) {
+      const r = await staff.post('/admin/users', { name, role: 'admin', password: 'look-alike-password-1' });
+      expect({ name, status: r.status }).toEqual({ name, status: 400 });
+    }
+    expect((await staff.post('/admin/users', { name: 'lân.nguyễn', role: 'reviewer', password: 'look-alike-password-1' })).status).toBe(303);
+    expect(s.app.staffAccounts.list().map((a) => a.name).sort()).toEqual(['lan', 'lân.nguyễn']);
     expect((await staff.get('/admin/questions')).html).toContain('trâu bò');
     // A GET never changes anything: there is no GET route for an action.
     expect((await staff.get(`/admin/questions/dismiss?ids=${ids}`)).status).toBe(404);

@@ -99,6 +99,10 @@ describe('dashboard and report', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tx')).toBe("'\tx");
     expect(csvCell(-3)).toBe('-3');
+    // After the separators a spreadsheet may split on (';' in Vietnamese Excel), and quoted so it is not split.
+    expect(csvCell('bảo hiểm;=HYPERLINK("http://evil.example")')).toBe(`"bảo hiểm;'=HYPERLINK(""http://evil.example"")"`);
+    expect(csvCell('a; +1')).toBe(`"a; '+1"`);
+    expect(csvCell('x,@SUM(A1)')).toBe(`"x,'@SUM(A1)"`);
     expect(csvCell('a,b "c"')).toBe('"a,b ""c"""');
   });
 });

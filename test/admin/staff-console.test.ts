@@ -111,6 +111,18 @@ describe('staff console: unanswered questions', () => {
     const incomplete = await staff.post('/admin/questions/new', { ...entry, answer: '' });
     expect(incomplete.status).toBe(400);
     expect(incomplete.html).toContain('answer');
+    // Links staff give citizens go only where they say: https, no user name hiding the real host.
+    for (const bad of [
+      { source_url: 'https://baohiemxahoi.gov.vn@evil.example/' },
+      { source_url: 'http://baohiemxahoi.gov.vn' },
+      { source_url: 'javascript:alert(1)' },
+      { answer: `${entry.answer} Xem https://baohiemxahoi.gov.vn@evil.example/dang-ky` },
+      { answer: `${entry.answer} Xem http://evil.example` },
+    ]) {
+      const refused = await staff.post('/admin/questions/new', { ...entry, ...bad });
+      expect({ bad, status: refused.status }).toEqual({ bad, status: 400 });
+      expect(refused.html).toMatch(/https/);
+    }
     expect(await ask(s, 'u2', FISH)).toMatchObject({ kind: 'fallback' });
 
     expect((await staff.post('/admin/questions/new', entry)).status).toBe(303);

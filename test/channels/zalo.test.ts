@@ -111,6 +111,20 @@ describe('Zalo webhook', () => {
     expect(unsupported.statusCode).toBe(200);
   });
 
+  it('takes the same message id from two different people as two messages (ids are unique per sender only)', async () => {
+    const s = await server();
+    const headers = { 'x-bot-api-secret-token': SECRET };
+    const event = fixture('zalo-text-event.json');
+    const body = event.result ?? event;
+    const from = (id: string) => ({ ...event, result: { ...body, message: { ...body.message, from: { ...body.message.from, id }, chat: { ...body.message.chat, id } } } });
+    const outcomes = [];
+    for (const sender of ['zalo-sender-aaaa1111', 'zalo-sender-bbbb2222', 'zalo-sender-aaaa1111']) {
+      outcomes.push((await s.inject({ method: 'POST', url: '/webhooks/zalo', payload: from(sender), headers })).json().outcome);
+    }
+    expect(outcomes).toEqual(['handled', 'handled', 'duplicate']);
+    await waitFor(() => fake.sent.filter((m) => m.method === 'sendMessage').map((m) => m.body.chat_id).filter((c, i, a) => a.indexOf(c) === i).length === 2);
+  });
+
   it('rejects a malformed body with 400 and answers 503 when storage is down', async () => {
     const s = await server();
     const headers = { 'x-bot-api-secret-token': SECRET };

@@ -47,6 +47,7 @@ export function zaloChannelFor(app: App, token: string, apiRoot: string, o: Chan
     handleUpdate: app.handleUpdate,
     updateSeen: app.updateSeen,
     t: app.i18n.t,
+    senderTag: (id) => app.keyer('zalo', id).slice(0, 16),
     ...shared(app, o),
     ...(o.sleep ? { sleep: o.sleep } : {}),
   });

@@ -59,6 +59,22 @@ describe.skipIf(!executable)('web chat page in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows an https link by its domain, and a link hiding its host behind a user name only as text', async () => {
+    const page = await open();
+    // The renderer is what is tested: the answer is shaped here, as the knowledge schema refuses such links.
+    await page.route('**/api/chat', (route) =>
+      route.fulfill({ json: { replies: [{ text: 'Xem https://baohiemxahoi.gov.vn@evil.example/dang-ky hoặc https://baohiemxahoi.gov.vn/tra-cuu?x=1' }], intent: { kind: 'faq' } } }),
+    );
+    await page.getByLabel('Câu hỏi của bạn').fill('tra cứu ở đâu');
+    await page.keyboard.press('Enter');
+    const reply = page.locator('.msg.bot', { hasText: 'evil.example' });
+    await reply.waitFor();
+    const links = await reply.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href]));
+    expect(links).toEqual([['baohiemxahoi.gov.vn', 'https://baohiemxahoi.gov.vn/tra-cuu?x=1']]);
+    expect(await reply.innerText()).toContain('https://baohiemxahoi.gov.vn@evil.example/dang-ky');
+    await page.close();
+  });
+
   it('fits a phone screen and offers English', async () => {
     const page = await open('/?lang=en', { width: 360, height: 640 });
     await expect.poll(() => page.locator('.msg.bot').first().innerText()).toContain('BHXH Assistant');

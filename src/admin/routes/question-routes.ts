@@ -69,8 +69,9 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     const entryId = field(request.body, 'entry');
     if (questions.length === 0) return redirect(reply, '/admin/questions');
     const result = deps.knowledge.attach(entryId, questions.map((q) => cleanForPhrasing(q.text)), request.staff!.name, deps.now());
-    if (!result.ok && result.problem === 'unknown-entry') {
-      return sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.badRequest'), body: html`<p>${tr('questions.unknownEntry')}</p>` }), 400);
+    if (!result.ok && result.problem !== 'nothing-new') {
+      const problem = result.problem;
+      return sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.badRequest'), body: html`<p>${problem === 'unknown-entry' ? tr('questions.unknownEntry') : problem}</p>` }), 400);
     }
     deps.unanswered.resolve(questions.map((q) => q.id), 'attached', entryId, deps.now());
     return redirect(reply, '/admin/questions?done=attached');

@@ -1,13 +1,12 @@
 /** Staff accounts (admins only): list, add, remove. The command line does the same (npm run admin). */
 import type { FastifyInstance } from 'fastify';
 import { passwordProblem } from '../auth/password.js';
+import { staffNameProblem } from '../auth/staff-names.js';
 import type { ConsoleDeps } from '../console.js';
 import { field, languageOf, redirect, translatorFor } from '../context.js';
 import { html } from '../html.js';
 import { formatTime } from '../views/layout.js';
 import { refuseUnlessAdmin, sendPage } from './render.js';
-
-export const NAME_PATTERN = /^[\p{L}\p{N}._-]{2,64}$/u;
 
 export function registerUserRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
   const show = (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], problem?: string, status = 200) => {
@@ -43,7 +42,8 @@ export function registerUserRoutes(admin: FastifyInstance, deps: ConsoleDeps): v
     const name = field(request.body, 'name').trim();
     const role = field(request.body, 'role');
     const password = field(request.body, 'password');
-    if (!NAME_PATTERN.test(name)) return show(request, reply, tr('users.badName'), 400);
+    const nameProblem = staffNameProblem(name, deps.accounts.list().map((a) => a.name));
+    if (nameProblem) return show(request, reply, tr(nameProblem === 'bad-name' ? 'users.badName' : 'users.lookAlike'), 400);
     if (role !== 'admin' && role !== 'reviewer') return show(request, reply, tr('users.badRole'), 400);
     if (passwordProblem(password)) return show(request, reply, tr('users.badPassword'), 400);
     if (!deps.accounts.add(name, role, await deps.hashPassword(password), deps.now())) return show(request, reply, tr('users.taken'), 409);

@@ -1,6 +1,8 @@
 /**
  * The Zalo channel: events in (webhook or long polling), replies out as text with numbered options (Zalo has
- * no buttons), split under 2000 characters. Every event is claimed once by event + message id.
+ * no buttons), split under 2000 characters. Every event is claimed once by event + message id + sender: a
+ * message id is only unique per conversation, so two people's messages may share one (the sender goes into the
+ * key as an opaque tag, never the raw id).
  */
 import type { ChatUpdateHandler, ChannelLogger, UpdateSeen } from '../chat-handler.js';
 import type { BotResponse, Translator } from '../../core/types.js';
@@ -26,6 +28,8 @@ export interface ZaloChannelDeps {
   limitNotice: string;
   rateLimiter: RateLimiter;
   log: ChannelLogger;
+  /** An opaque tag of a sender's id (an HMAC), for the dedupe key. */
+  senderTag: (senderId: string) => string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -64,7 +68,7 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   /** Handles one event; storage errors propagate (the webhook answers 503 and the platform retries). */
   function handleEvent(event: ZaloEvent): EventOutcome {
     const { message } = event;
-    const key = `${event.event_name}:${message.message_id}`;
+    const key = `${event.event_name}:${message.message_id}:${deps.senderTag(message.from.id)}`;
     // A redelivery is recognised before the flood guard counts it (the atomic claim below still decides).
     if (deps.updateSeen('zalo', key)) return 'duplicate';
     const decision = deps.rateLimiter.check(`zalo:${message.from.id}`);

@@ -35,10 +35,13 @@
         var strong = document.createElement('strong');
         strong.textContent = m[1];
         parent.appendChild(strong);
+      } else if (/^https:\/\/[^\/?#]*@/.test(m[2])) {
+        // A user name before the host hides where the link goes: shown as text, never as a link.
+        parent.appendChild(document.createTextNode(m[2]));
       } else {
         var a = document.createElement('a');
         a.href = m[2];
-        a.textContent = m[2].replace(/^https:\/\/(www\.)?/, '').split('/')[0];
+        a.textContent = m[2].replace(/^https:\/\/(www\.)?/, '').split(/[\/?#]/)[0];
         a.title = m[2];
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
