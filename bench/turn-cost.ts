@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
+import { warmUp as warmUpRetriever } from '../src/knowledge/warm-up.js';
 
 export function measureTurnCost(texts: readonly string[], n = 10_000, warmUp = 2_000): { meanUs: number } {
   const app = createApp(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bhxh-turn-')), LOG_LEVEL: 'silent' }));
@@ -38,20 +39,30 @@ export function attackMessages(n = 30): string[] {
   return out;
 }
 
-/** The CPU time of the costliest message of each kind through the whole turn (process CPU, not wall clock). */
-export function measureWorstMessage(messages: readonly string[]): { maxMs: number; p50Ms: number } {
+/**
+ * The costliest message of each kind through the whole turn, after the warm-up `npm start` does: how long it
+ * holds the event loop (what another citizen waits) and the process CPU it used (which includes the
+ * collector's threads, so it reads higher).
+ */
+export function measureWorstMessage(messages: readonly string[]): { maxMs: number; p95Ms: number; p50Ms: number; cpuMaxMs: number } {
   const app = createApp(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bhxh-worst-')), LOG_LEVEL: 'silent' }));
   try {
+    warmUpRetriever(app.faq());
     // Steady state: the process has answered ordinary questions before (compiled code, warm caches).
     for (let i = 0; i < 200; i++) app.handle('web', `warm-${i % 20}`, { text: i % 2 ? 'bhxh tu nguyen dong bao nhieu' : 'rut bhxh 1 lan duoc bao nhieu' });
+    let cpuMaxMs = 0;
     const costs = messages.map((text, i) => {
       const before = process.cpuUsage();
+      const t0 = performance.now();
       app.handle('web', `attacker-${i}`, { text });
+      const wall = performance.now() - t0;
       const used = process.cpuUsage(before);
-      return (used.user + used.system) / 1000;
+      cpuMaxMs = Math.max(cpuMaxMs, (used.user + used.system) / 1000);
+      return wall;
     });
     costs.sort((a, b) => a - b);
-    return { maxMs: costs[costs.length - 1]!, p50Ms: costs[Math.floor(costs.length / 2)]! };
+    const at = (q: number) => costs[Math.min(costs.length - 1, Math.floor(costs.length * q))]!;
+    return { maxMs: costs[costs.length - 1]!, p95Ms: at(0.95), p50Ms: at(0.5), cpuMaxMs };
   } finally {
     app.close();
   }

@@ -10,6 +10,7 @@ import { createApp, type App } from './app.js';
 import { createPlatforms, type Platforms } from './channels/platforms.js';
 import type { Config } from './config/config.js';
 import { createHttpServer } from './http/server.js';
+import { warmUp } from './knowledge/warm-up.js';
 
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -62,6 +63,7 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
     platforms,
     server,
     async start() {
+      warmUp(app.faq()); // the first citizen after a restart does not pay for compiling the retriever
       platforms.resume(); // before listening: a chat's old replies go out before its new ones
       const address = await server.listen({ port: config.port, host: config.host });
       await platforms.start();

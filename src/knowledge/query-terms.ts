@@ -1,11 +1,11 @@
 /**
  * A query as the retriever scores it: the weighted terms of one or more segments of a message. A segment's
  * weight says how much it counts: the sentences that ask count fully, the story around them less. A syllable
- * the index has never seen is repaired by fuse.js over the folded vocabulary, within a fixed budget per message,
- * so that no message, however long or strange, costs more than a bounded amount of work.
+ * the index has never seen is repaired by fuse.js over the folded vocabulary (syllable-repair.ts), within a
+ * fixed budget per message, so that no message, however long or strange, costs more than a bounded amount.
  */
-import Fuse from 'fuse.js';
 import { canonicalConcepts } from './concepts.js';
+import { createSyllableRepairer } from './syllable-repair.js';
 import { termsOf, termWeight, type TermIndex } from './term-index.js';
 
 export interface QuerySegment {
@@ -47,7 +47,7 @@ export interface RepairBudget {
 
 export const repairBudget = (): RepairBudget => ({ left: MAX_REPAIRS_PER_MESSAGE, tried: 0 });
 /** Longer tokens are not syllables (Vietnamese syllables have at most 7 letters): never repaired. */
-const MAX_REPAIR_LENGTH = 8;
+export const MAX_REPAIR_LENGTH = 8;
 const REPAIR_CACHE = 20_000;
 
 export interface QueryBuilder {
@@ -55,7 +55,7 @@ export interface QueryBuilder {
 }
 
 export function createQueryBuilder(index: TermIndex, anchors: readonly string[][]): QueryBuilder {
-  const fuse = new Fuse(index.vocabulary, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 });
+  const repairer = createSyllableRepairer(index.vocabulary);
   const repairs = new Map<string, string | null>();
   const anchorTexts = anchors.map((a) => ` ${canonicalConcepts(a).join(' ')} `);
 
@@ -67,8 +67,7 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
     if (budget.left <= 0) return null;
     budget.left--;
     budget.tried++;
-    const best = fuse.search(token, { limit: 1 })[0];
-    const fixed = best && (best.score ?? 1) <= 0.34 ? best.item : null;
+    const fixed = repairer.repair(token);
     if (repairs.size >= REPAIR_CACHE) repairs.delete(repairs.keys().next().value!);
     repairs.set(token, fixed);
     return fixed;

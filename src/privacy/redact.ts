@@ -35,6 +35,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]{1,64}\s{0,2}@\s{0,2}[\p{L}\p{N}-]{1,63}(?:\s{0,
 const AT = '(?:\\s{0,3}[\\[({<]\\s{0,2}(?:at|a còng|a cong)\\s{0,2}[\\])}>]\\s{0,3}|\\s(?:at|a còng|a cong)\\s)';
 const DOT = '(?:\\s{0,3}[\\[({<]\\s{0,2}(?:dot|chấm|cham)\\s{0,2}[\\])}>]\\s{0,3}|\\s(?:dot|chấm|cham)\\s|\\.)';
 const SPELLED_EMAIL = new RegExp(`[\\p{L}\\p{N}._%+-]{1,64}${AT}[\\p{L}\\p{N}-]{1,63}(?:${DOT}[\\p{L}\\p{N}-]{1,63}){0,3}${DOT}(?:com|vn|net|org|edu|gov|info|io)(?![\\p{L}\\p{N}])`, 'giu');
+const SPELLED_AT = /(?:^|[\s\[({<])(?:at|a còng|a cong)(?:$|[\s\])}>])/i;
 /** Digits with up to five separators between them ("0912 - 345 - 678", "0912,345,678", "0912    345678"). */
 const DIGIT_RUN = /\+?\d(?:[ \t.,\-/]{0,5}\d)*/g;
 const COUNTRY_CODE = /\(\s*\+?\s*84\s*\)/g;
@@ -80,7 +81,7 @@ export function redact(text: string): Redacted {
     return REDACTION_LABELS.email;
   };
   if (out.includes('@')) out = out.replace(EMAIL, email);
-  out = out.replace(SPELLED_EMAIL, email);
+  if (SPELLED_AT.test(out)) out = out.replace(SPELLED_EMAIL, email); // the costly pattern only when it may match
   out = out.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
     const kind = classify(run, whole.slice(offset + run.length, offset + run.length + 8));
     if (!kind) return run;

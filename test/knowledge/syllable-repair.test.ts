@@ -1,0 +1,56 @@
+/**
+ * The fast typo repair must pick exactly the syllable a fuzzy search over the whole vocabulary picks: a
+ * citizen's "bao hiêm" or "thât nghiêp" repaired differently would change answers. Checked on typos of real
+ * syllables (a letter changed, added or dropped) and on random letters, which mostly have no repair.
+ */
+import Fuse from 'fuse.js';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
+import { prng } from '../../src/knowledge/quality/noisy-forms.js';
+import { MAX_REPAIR_LENGTH } from '../../src/knowledge/query-terms.js';
+import { createSyllableRepairer, REPAIR_THRESHOLD } from '../../src/knowledge/syllable-repair.js';
+import { buildTermIndex } from '../../src/knowledge/term-index.js';
+import { ROOT } from '../helpers/test-server.js';
+
+const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
+const vocabulary = buildTermIndex([...kb.entries, ...kb.outOfScope]).vocabulary;
+const whole = new Fuse(vocabulary, { includeScore: true, threshold: REPAIR_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
+const searchWhole = (token: string) => {
+  const best = whole.search(token, { limit: 1 })[0];
+  return best && (best.score ?? 1) <= REPAIR_THRESHOLD ? best.item : null;
+};
+const random = prng(11);
+const pick = (n: number) => Math.floor(random() * n);
+const LETTERS = 'abcdeghiklmnopqrstuvxy';
+
+function typo(word: string): string {
+  const t = word.split('');
+  const at = pick(t.length);
+  const op = pick(3);
+  if (op === 0) t[at] = LETTERS[pick(LETTERS.length)]!;
+  else if (op === 1) t.splice(at, 0, LETTERS[pick(LETTERS.length)]!);
+  else t.splice(at, 1);
+  return t.join('');
+}
+
+describe('syllable repair', () => {
+  it('repairs typos of known syllables exactly as a search of the whole vocabulary does', () => {
+    const sample = [...vocabulary.map(typo), ...vocabulary.map(typo)];
+    sample.push(...Array.from({ length: 400 }, () => Array.from({ length: 4 + pick(MAX_REPAIR_LENGTH - 3) }, () => LETTERS[pick(LETTERS.length)]).join('')));
+    const tokens = sample.filter((t) => t.length >= 4 && t.length <= MAX_REPAIR_LENGTH);
+    expect(tokens.length).toBeGreaterThan(800);
+    const fast = createSyllableRepairer(vocabulary);
+    const differ = tokens.filter((t) => fast.repair(t) !== searchWhole(t));
+    expect(differ).toEqual([]);
+    // and it does repair: most typos of real syllables find one
+    expect(tokens.filter((t) => fast.repair(t) !== null).length).toBeGreaterThan(tokens.length / 3);
+  });
+
+  it('repairs a common typo to the intended syllable', () => {
+    const fast = createSyllableRepairer(vocabulary);
+    expect(fast.repair('nghiep')).toBe('nghiep');
+    expect(fast.repair('nghiepp')).toBe('nghiep');
+    expect(fast.repair('xxxxqqq')).toBeNull();
+  });
+});
