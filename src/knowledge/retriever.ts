@@ -12,6 +12,7 @@ export type { Ranked } from './confidence.js';
 import { looksElliptical, towardsPrevious } from './follow-up.js';
 import { createQueryBuilder, repairBudget, type QuerySegment, type RepairBudget } from './query-terms.js';
 import { createScorer, DEFAULT_SCORING, readingsAgree, topMatches, type ScoringOptions } from './scoring.js';
+import { entrySchemes, favourNamedScheme, schemesIn } from './schemes.js';
 import { buildTermIndex } from './term-index.js';
 
 export { DEFAULT_THRESHOLDS, type Match, type Retrieval, type RetrieverThresholds } from './confidence.js';
@@ -101,16 +102,17 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   const builder = createQueryBuilder(index, (options.anchors ?? []).map((a) => normalizeText(a).folded));
   const scorer = createScorer(index, options.scoring ?? DEFAULT_SCORING);
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const schemes = entrySchemes(entries);
   const topicOf = (id: string) => byId.get(id)?.topic;
   const decisions = new Map<string, Retrieval>();
   const cacheSize = options.decisionCache ?? DEFAULT_DECISION_CACHE;
   const story = options.storyWeight ?? NARRATIVE_WEIGHT;
 
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
-  /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
   function rank(segments: readonly QuerySegment[], accented: boolean, limit: number, long: boolean, budget: RepairBudget): Ranked {
     const q = builder.build(segments, accented, budget);
     const all = scorer.score(q);
+    favourNamedScheme(all, schemesIn(segments.flatMap((s) => s.folded)), schemes);
     const inScope = (m: { id: string }) => !outOfScopeIds.has(m.id);
     const ranked = topMatches(all, limit, inScope);
     const [first] = q.anchored ? ranked : topMatches(all, 1, () => true);

@@ -54,3 +54,15 @@ describe('retriever repairs typos against the vocabulary', () => {
     expect(r.kind === 'answer' ? r.match.id : r.kind === 'clarify' ? r.candidates[0]!.id : 'none').toBe('vol-what-is');
   });
 });
+
+describe('the scheme a question names decides between sibling entries', () => {
+  it.each([
+    ['tai nạn lao động được nghỉ dưỡng sức bao nhiêu ngày', 'tnld-recovery'],
+    ['nghỉ dưỡng sức sau sinh được mấy ngày', 'mat-recovery'],
+    ['ốm dậy có được nghỉ dưỡng sức không', 'sick-recovery'],
+  ])('"%s" is answered with %s', (text, id) => {
+    const r = faq.classify(text);
+    expect(r.kind).toBe('answer');
+    if (r.kind === 'answer') expect(r.match.id).toBe(id);
+  });
+});
