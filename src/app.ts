@@ -167,6 +167,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     sessions,
     metrics: turnMetrics,
     unanswered,
+    sampleRate: config.reviewSampleRate,
     t: i18n.t,
     clock: { now: clock },
     defaultLanguage: config.defaultLanguage,

@@ -105,7 +105,11 @@ function attackRequest(): autocannon.Request {
     headers: { 'content-type': 'application/json' },
     setupRequest: (req) => {
       const text = Array.from({ length: 50 }, () => Array.from({ length: 39 }, letter).join('')).join(' ');
+      ledger.web.sent++; // counted by the bot like any web message
       return { ...req, body: JSON.stringify({ user: `attacker-${nextId++ % 50}`, text }) };
+    },
+    onResponse: (status) => {
+      if (status === 200) ledger.web.ok++;
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Translator } from '../core/types.js';
 import type { MetricRow } from '../storage/sqlite/metrics-sink.js';
 import type { StaffAccount, StaffRole } from '../storage/sqlite/staff-accounts.js';
 import type { StoredUnanswered, Resolution } from '../storage/sqlite/unanswered-queue.js';
+import type { QueueKind } from '../core/types.js';
 import type { StaffRequest } from '../storage/sqlite/staff-queue.js';
 import { sameSecret, type StaffAuth } from './auth/staff-auth.js';
 import { cookies, field, languageOf, LANG_COOKIE, redirect, SESSION_COOKIE, translatorFor } from './context.js';
@@ -29,7 +30,8 @@ export interface ConsoleDeps {
   t: Translator;
   knowledge: LiveKnowledge;
   unanswered: {
-    list(status?: string, limit?: number): StoredUnanswered[];
+    list(status?: string, limit?: number, kind?: QueueKind): StoredUnanswered[];
+    countByKind(status?: string): Record<QueueKind, number>;
     resolve(ids: readonly number[], status: Resolution, resolution: string, at: number): number;
   };
   staffQueue: { list(status?: StaffRequest['status'], limit?: number): StaffRequest[]; setStatus(id: number, status: StaffRequest['status'], at: number): boolean };

@@ -36,7 +36,45 @@ export interface DashboardData {
   topEntries: { key: string; value: number }[];
   funnels: Funnel[];
   audiences: { key: string; value: number }[];
+  /** "Đúng ý tôi" / "Chưa đúng": totals, and the entries and topics most often marked not right. */
+  feedback: {
+    helpful: number;
+    notHelpful: number;
+    /** Clarifications where the person pressed "Không phải các câu trên". */
+    noneFitted: number;
+    entries: FeedbackRow[];
+    topics: FeedbackRow[];
+  };
 }
+
+export interface FeedbackRow {
+  key: string;
+  helpful: number;
+  notHelpful: number;
+  /** helpful ÷ (helpful + not helpful). */
+  rate: number;
+}
+
+function feedbackRows(helpful: Map<string, number>, notHelpful: Map<string, number>, n: number): FeedbackRow[] {
+  const keys = new Set([...helpful.keys(), ...notHelpful.keys()]);
+  return [...keys]
+    .map((key) => {
+      const h = helpful.get(key) ?? 0;
+      const b = notHelpful.get(key) ?? 0;
+      return { key, helpful: h, notHelpful: b, rate: h / (h + b) };
+    })
+    .sort((a, b) => b.notHelpful - a.notHelpful || a.rate - b.rate || a.key.localeCompare(b.key))
+    .slice(0, n);
+}
+
+const byTopic = (m: Map<string, number>, topicOf: (entryId: string) => string | undefined) => {
+  const out = new Map<string, number>();
+  for (const [entry, n] of m) {
+    const topic = topicOf(entry);
+    if (topic) out.set(topic, (out.get(topic) ?? 0) + n);
+  }
+  return out;
+};
 
 /** Step ids in the order of the flow's default path, then the rest in file order. */
 export function stepOrder(flow: FlowShape): string[] {
@@ -54,7 +92,7 @@ export function stepOrder(flow: FlowShape): string[] {
 const top = (m: Map<string, number>, n: number) =>
   [...m].map(([key, value]) => ({ key, value })).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key)).slice(0, n);
 
-export function buildDashboard(rows: readonly MetricRow[], from: string, to: string, flows: readonly FlowShape[]): DashboardData {
+export function buildDashboard(rows: readonly MetricRow[], from: string, to: string, flows: readonly FlowShape[], topicOf: (entryId: string) => string | undefined = () => undefined): DashboardData {
   const days = daysBetween(from, to);
   const dayIndex = new Map(days.map((d, i) => [d, i]));
   const zeros = () => days.map(() => 0);
@@ -80,6 +118,8 @@ export function buildDashboard(rows: readonly MetricRow[], from: string, to: str
   const fallback = sum(outcomes.fallback);
   const asked = answered + clarified + fallback;
   const count = (metric: string, key: string) => byMetric.get(metric)?.get(key) ?? 0;
+  const helpful = byMetric.get('helpful') ?? new Map<string, number>();
+  const notHelpful = byMetric.get('not-helpful') ?? new Map<string, number>();
   const funnels = flows
     .map((f) => ({
       flowId: f.id,
@@ -109,5 +149,12 @@ export function buildDashboard(rows: readonly MetricRow[], from: string, to: str
     topEntries: top(byMetric.get('entry') ?? new Map(), 10),
     funnels,
     audiences: top(byMetric.get('audience') ?? new Map(), 10),
+    feedback: {
+      helpful: sum([...helpful.values()]),
+      notHelpful: sum([...notHelpful.values()]),
+      noneFitted: sum([...(byMetric.get('none-fitted')?.values() ?? [])]),
+      entries: feedbackRows(helpful, notHelpful, 10),
+      topics: feedbackRows(byTopic(helpful, topicOf), byTopic(notHelpful, topicOf), 10),
+    },
   };
 }

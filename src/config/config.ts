@@ -34,6 +34,7 @@ const schema = z.object({
   ZALO_API_ROOT: z.string().url('must be a URL').default('https://bot-api.zaloplatforms.com'),
   ZALO_WEBHOOK_SECRET: z.string().min(16, 'must be 16–256 characters').max(256, 'must be 16–256 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10_000).default(30),
+  REVIEW_SAMPLE_RATE: z.coerce.number({ error: 'must be a number' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(0.1),
   WEB_NEW_CONVERSATIONS_PER_HOUR: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000).default(30),
   HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(1_000_000).default(600),
   TRUST_PROXY: z
@@ -64,6 +65,8 @@ export interface Config {
   httpRateLimitPerMinute: number;
   /** New web conversations one address may open an hour before the next are answered statelessly (0: no limit). */
   webNewConversationsPerHour: number;
+  /** Share of doubtful answers sampled into the staff review queue. */
+  reviewSampleRate: number;
   /** fastify's trustProxy: whom to believe about the client address (X-Forwarded-For); false by default. */
   trustProxy: boolean | number | string[];
   /** Whether anonymous engagement counts are kept. */
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     httpRateLimitPerMinute: c.HTTP_RATE_LIMIT_PER_MINUTE,
     webNewConversationsPerHour: c.WEB_NEW_CONVERSATIONS_PER_HOUR,
+    reviewSampleRate: c.REVIEW_SAMPLE_RATE,
     trustProxy: c.TRUST_PROXY === 'true' ? true : c.TRUST_PROXY === 'false' ? false : /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : c.TRUST_PROXY.split(','),
     metrics: c.METRICS === 'on',
     dbSync: c.DB_SYNC,

@@ -4,13 +4,11 @@
  * questions gets the clearest answered and the others offered as buttons; what the bot cannot answer is queued
  * for staff, redacted.
  */
-import { redact, REDACTION_LABEL } from '../privacy/redact.js';
-import { normalizeText } from '../text/normalize.js';
+import { keptQuestion, LOW_CONFIDENCE_SCORE } from './feedback.js';
 import type { FaqEntry, FaqIndex } from './faq.js';
 import type { ReplyKit } from './replies.js';
 import type { BotResponse, Channel, ConversationState, LastAnswer, UnansweredQueue } from './types.js';
 
-const MAX_SAVED_QUESTION = 500;
 /** A follow-up is read against the last answer for this long, and this many turns. */
 export const FOLLOW_UP_MS = 10 * 60_000;
 export const FOLLOW_UP_TURNS = 3;
@@ -19,6 +17,8 @@ export interface FaqTurnDeps {
   faq: () => FaqIndex;
   kit: ReplyKit;
   unanswered: UnansweredQueue;
+  /** Share of doubtful answers sampled into the review queue (0–1). */
+  sampleRate?: number;
 }
 
 /** The last answer one turn older, or undefined once it is too old to lean on. */
@@ -35,32 +35,45 @@ export function createFaqTurn(deps: FaqTurnDeps) {
     const faq = deps.faq();
     const previous = state.lastAnswer && faq.entry(state.lastAnswer.entryId) ? state.lastAnswer.entryId : undefined;
     const r = faq.classify(raw, previous ? { previousEntryId: previous } : undefined);
+    const { asked: _previousQuestion, ...rest } = state;
     if (r.kind === 'answer') {
       const entry = faq.entry(r.match.id)!;
       const also = (r.also ?? []).map((m) => faq.entry(m.id)).filter((e): e is FaqEntry => e !== undefined);
+      const kept = keptQuestion(raw);
+      const doubtful = r.match.score < LOW_CONFIDENCE_SCORE || r.complete === false;
+      if (doubtful && userKey !== null && sampled(kept.folded, deps.sampleRate ?? 0)) {
+        deps.unanswered.add({ ...kept, channel, userKey, at: now, nearest: [{ id: entry.id, score: round(r.match.score) }], kind: 'sampled', given: entry.id });
+      }
       return {
         response: { replies: [deps.kit.answer(lang, entry, also)], outcome: { kind: 'answer', entryId: entry.id, score: r.match.score } },
-        state: { ...state, lastAnswer: { entryId: entry.id, at: now, turns: 0 } },
+        state: { ...rest, lastAnswer: { entryId: entry.id, at: now, turns: 0 }, asked: { ...kept, entryId: entry.id, score: r.match.score, at: now } },
       };
     }
     if (r.kind === 'clarify') {
+      const candidates = r.candidates.map((c) => c.id);
       return {
-        response: { replies: [deps.kit.clarify(lang, r.candidates)], outcome: { kind: 'clarify', candidates: r.candidates.map((c) => c.id), score: r.candidates[0]!.score } },
-        state,
+        response: { replies: [deps.kit.clarify(lang, r.candidates)], outcome: { kind: 'clarify', candidates, score: r.candidates[0]!.score } },
+        state: { ...rest, asked: { ...keptQuestion(raw), candidates, score: r.candidates[0]!.score, at: now } },
       };
     }
     if (userKey !== null) {
-      // Redact the whole text before cutting it, so that no half of a number escapes the patterns.
-      const saved = redact(raw).text.slice(0, MAX_SAVED_QUESTION);
-      deps.unanswered.add({
-        text: saved,
-        folded: normalizeText(saved.replace(REDACTION_LABEL, ' ')).folded.join(' '),
-        channel,
-        userKey,
-        at: now,
-        nearest: r.nearest.map((m) => ({ id: m.id, score: Math.round(m.score * 1000) / 1000 })),
-      });
+      // Redacted before it is cut, so that no half of a number escapes the patterns.
+      deps.unanswered.add({ ...keptQuestion(raw), channel, userKey, at: now, nearest: r.nearest.map((m) => ({ id: m.id, score: round(m.score) })) });
     }
-    return { response: { replies: [deps.kit.fallback(lang)], outcome: { kind: 'fallback', score: r.nearest[0]?.score ?? 0 } }, state };
+    return { response: { replies: [deps.kit.fallback(lang)], outcome: { kind: 'fallback', score: r.nearest[0]?.score ?? 0 } }, state: rest };
   };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+/**
+ * Whether a doubtful answer goes to review: a fixed share of questions, chosen by a hash of the question (the
+ * same question is always chosen or not, so the sample spreads over different questions and a test or a
+ * replay gives the same queue).
+ */
+function sampled(folded: string, rate: number): boolean {
+  if (rate <= 0) return false;
+  let h = 2166136261;
+  for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), 16777619) >>> 0;
+  return h / 4294967296 < rate;
 }

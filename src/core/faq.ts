@@ -34,6 +34,8 @@ export type FaqRetrieval =
       also?: FaqMatch[];
       /** Read as a follow-up of the entry answered before. */
       followUp?: boolean;
+      /** The answer covers the question on its own (false: only in part, a doubtful answer). */
+      complete?: boolean;
     }
   | { kind: 'clarify'; candidates: FaqMatch[] }
   | { kind: 'none'; nearest: FaqMatch[] };

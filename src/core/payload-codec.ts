@@ -14,7 +14,10 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'lang'; lang: Language }
   | { type: 'flow'; value: string }
-  | { type: 'flow-start'; flowId: string };
+  | { type: 'flow-start'; flowId: string }
+  /** "Đúng ý tôi" / "Chưa đúng" on an answer, or "Không phải các câu trên" on a clarification. */
+  | { type: 'feedback'; verdict: 'good' | 'bad'; entryId: string }
+  | { type: 'feedback'; verdict: 'none' };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const FLOW_VALUE = /^[\p{L}\p{N} ._:-]{1,48}$/u;
@@ -41,6 +44,9 @@ export function encodePayload(action: Action): string {
     case 'flow-start':
       s = `s:${action.flowId}`;
       break;
+    case 'feedback':
+      s = action.verdict === 'none' ? 'v:n' : `v:${action.verdict === 'good' ? 'g' : 'b'}:${action.entryId}`;
+      break;
   }
   if (Buffer.byteLength(s, 'utf8') > MAX_BYTES) throw new Error(`payload over ${MAX_BYTES} bytes: ${s}`);
   return s;
@@ -65,6 +71,12 @@ export function decodePayload(payload: string): Action | null {
       return FLOW_VALUE.test(value) ? { type: 'flow', value } : null;
     case 's':
       return ID.test(value) ? { type: 'flow-start', flowId: value } : null;
+    case 'v': {
+      if (value === 'n') return { type: 'feedback', verdict: 'none' };
+      const entryId = value.slice(2);
+      if ((value.startsWith('g:') || value.startsWith('b:')) && ID.test(entryId)) return { type: 'feedback', verdict: value[0] === 'g' ? 'good' : 'bad', entryId };
+      return null;
+    }
     default:
       return null;
   }

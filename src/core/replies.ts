@@ -3,6 +3,7 @@
  * translator (locale files) or from knowledge entries; none is written here.
  */
 import type { FaqEntry, FaqIndex, FaqMatch } from './faq.js';
+import { feedbackButtons } from './feedback.js';
 import { encodePayload } from './payload-codec.js';
 import { displayDay } from './vietnam-calendar.js';
 import type { Button, Language, Reply, Translator } from './types.js';
@@ -26,6 +27,8 @@ export interface ReplyKit {
   clarify(lang: Language, candidates: FaqMatch[]): Reply;
   fallback(lang: Language): Reply;
   menuButton(lang: Language): Button;
+  /** After "Chưa đúng": talk to staff (when that flow exists), the menu. */
+  afterNotRight(lang: Language): Button[];
 }
 
 export interface FlowLinks {
@@ -97,15 +100,23 @@ export function createReplyKit(faq: () => FaqIndex, t: Translator, flows?: FlowL
       const offered = entry.flow ? flowButton(lang, entry.flow) : null;
       const asked = also.map((e) => entryButton(lang, e));
       const seen = new Set(asked.map((b) => b.payload));
-      return { text, buttons: [...asked, ...(offered ? [offered] : []), ...related.filter((b) => !seen.has(b.payload)), menuButton(lang)] };
+      return {
+        text,
+        buttons: [...asked, ...(offered ? [offered] : []), ...related.filter((b) => !seen.has(b.payload)), menuButton(lang)],
+        feedback: feedbackButtons(t, lang, entry.id),
+      };
     },
     clarify(lang, candidates) {
       const buttons = candidates.map((c) => entryButton(lang, { id: c.id, question: faq().entry(c.id)?.question ?? c.question }));
-      buttons.push({ label: t(lang, 'buttons.noneOfThese'), payload: encodePayload({ type: 'command', command: 'menu' }) });
+      buttons.push({ label: t(lang, 'buttons.noneOfThese'), payload: encodePayload({ type: 'feedback', verdict: 'none' }) });
       return { text: t(lang, 'clarify.intro'), buttons };
     },
     fallback(lang) {
       return menu(lang, t(lang, 'fallback.text'));
+    },
+    afterNotRight(lang) {
+      const staff = flowButton(lang, 'talk-to-staff');
+      return [...(staff ? [staff] : []), menuButton(lang)];
     },
   };
 }

@@ -6,6 +6,7 @@
 import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
 import { agedLastAnswer, createFaqTurn } from './faq-turn.js';
+import { handleFeedback, NOT_RIGHT_TYPED } from './feedback.js';
 import { recogniseSmallTalk, type SmallTalk } from './small-talk.js';
 import { resolveOffered } from './offered-choice.js';
 import type { FaqIndex } from './faq.js';
@@ -53,6 +54,8 @@ export interface RouterDeps {
   flowLinks?: FlowLinks;
   /** "xóa dữ liệu": erases what the person left outside their conversation (the staff queues). */
   forgetPerson?: (userKey: string) => void;
+  /** Share of doubtful answers sampled into the review queue (default 0). */
+  sampleRate?: number;
 }
 
 export interface Router {
@@ -79,7 +82,8 @@ export function createRouter(deps: RouterDeps): Router {
   const { t, sessions } = deps;
   const kit = createReplyKit(deps.faq, t, deps.flowLinks);
   const menuPayloads = (lang: Language) => (kit.menu(lang, '').buttons ?? []).map((b) => b.payload);
-  const faqTurn = createFaqTurn({ faq: deps.faq, kit, unanswered: deps.unanswered });
+  const faqTurn = createFaqTurn({ faq: deps.faq, kit, unanswered: deps.unanswered, sampleRate: deps.sampleRate });
+  const feedbackDeps = { t, unanswered: deps.unanswered, afterNotRight: kit.afterNotRight, menuButton: kit.menuButton };
 
   function handle(message: InboundMessage): BotResponse {
     const now = deps.clock.now();
@@ -165,6 +169,10 @@ export function createRouter(deps: RouterDeps): Router {
 
   function decide(message: InboundMessage, state: ConversationState, firstContact: boolean, now: number): Decision {
     // A typed "2" or the words of an offered button choose that button (channels without buttons rely on it).
+    // A typed "0" right after an answer: "not right" (Zalo and the terminal show it as a hint, having no buttons).
+    if (message.payload === undefined && message.text !== undefined && state.asked?.entryId && !state.flow && NOT_RIGHT_TYPED.test(message.text)) {
+      message = { channel: message.channel, userKey: message.userKey, payload: `v:b:${state.asked.entryId}`, ...(message.stateless ? { stateless: true } : {}) };
+    }
     if (message.payload === undefined && message.text !== undefined) {
       // Nobody stored: what a newcomer was offered is the menu (a newcomer's state is not kept), by number.
       const menuByNumber = firstContact && /^\s*\d{1,2}\s*[.)]?\s*$/.test(message.text) ? (kit.menu(state.lang, '').buttons ?? []) : [];
@@ -176,6 +184,10 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const action = message.payload !== undefined ? decodePayload(message.payload) : null;
     if (message.payload !== undefined && !action && !message.text) return expired(state);
+    if (action?.type === 'feedback') {
+      const f = handleFeedback(feedbackDeps, action, state, message.channel, firstContact && message.stateless ? null : message.userKey, now);
+      return { response: { replies: [{ text: f.text, buttons: f.buttons }], outcome: { kind: 'command', command: 'feedback' } }, state: f.state, events: f.event ? [f.event] : [] };
+    }
     if (action && action.type !== 'flow' && action.type !== 'flow-start') return handleAction(action, state, firstContact, message.channel, now);
     const text = message.text ?? '';
     const normalized = normalizeText(text);
@@ -216,10 +228,14 @@ export function createRouter(deps: RouterDeps): Router {
       case 'faq': {
         const entry = deps.faq().entry(action.entryId);
         if (!entry) return expired(state);
-        return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: 1 } }, state: { ...state, lastAnswer: { entryId: entry.id, at: now, turns: 0 } } };
+        // Chosen from a clarification: a "not right" on it is about the question asked then.
+        const asked = state.asked && state.asked.entryId === undefined ? { ...state.asked, entryId: entry.id } : undefined;
+        const { asked: _old, ...rest } = state;
+        return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: 1 } }, state: { ...rest, lastAnswer: { entryId: entry.id, at: now, turns: 0 }, ...(asked ? { asked } : {}) } };
       }
       case 'flow':
       case 'flow-start':
+      case 'feedback':
         return expired(state);
     }
   }

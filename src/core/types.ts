@@ -31,6 +31,8 @@ export interface Button {
 export interface Reply {
   text: string;
   buttons?: Button[];
+  /** "Đúng ý tôi" / "Chưa đúng" under an answer: small buttons where the channel has them, a typed "0" elsewhere. */
+  feedback?: Button[];
 }
 
 /** What the core decided, for the caller and for the engagement counters. */
@@ -62,6 +64,20 @@ export interface ConversationState {
   offered?: Button[];
   /** The entry answered last, for an elliptical follow-up ("còn nữ thì sao?"); never the user's own words. */
   lastAnswer?: LastAnswer;
+  /** The last question answered or clarified, redacted, until the person says whether the answer was right. */
+  asked?: AskedQuestion;
+}
+
+/** What "Chưa đúng" sends to staff: the question (redacted as for the queue), what the bot gave, its score. */
+export interface AskedQuestion {
+  text: string;
+  folded: string;
+  /** The entry answered (or chosen from a clarification); absent while a clarification is open. */
+  entryId?: string;
+  /** The entries a clarification offered. */
+  candidates?: string[];
+  score: number;
+  at: number;
 }
 
 /** The entry last answered and when; a follow-up is read against it for a few minutes and turns only. */
@@ -114,7 +130,14 @@ export interface UnansweredQuestion {
   userKey: string;
   at: number;
   nearest: { id: string; score: number }[];
+  /** fallback: not answered; misroute: the person said the answer was not right; sampled: a doubtful answer picked for review. */
+  kind?: QueueKind;
+  /** The entry the bot answered with (misroutes and samples). */
+  given?: string;
 }
+
+export type QueueKind = 'fallback' | 'misroute' | 'sampled';
+export const QUEUE_KINDS: readonly QueueKind[] = ['fallback', 'misroute', 'sampled'];
 
 export interface UnansweredQueue {
   /** False when it was not queued: that person, or everyone together, reached the day's cap. */

@@ -71,7 +71,7 @@ describe('floods', () => {
     expect(groups).toBeGreaterThan(1_900);
     const pages = Math.ceil(groups / GROUPS_PER_PAGE);
     expect(first.html).toContain(`Trang 1/${pages}`);
-    expect(first.html).toContain('href="/admin/questions?page=2"');
+    expect(first.html).toContain('href="/admin/questions?kind=fallback&amp;page=2"');
     const last = await staff.get(`/admin/questions?page=${pages}`);
     expect(last.html.match(/<section class="card group"/g)).toHaveLength(groups - (pages - 1) * GROUPS_PER_PAGE);
     expect((await staff.get('/admin/questions?page=9999')).html).toContain(`Trang ${pages}/${pages}`);

@@ -48,6 +48,22 @@ describe.skipIf(!executable)('web chat page in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows "Đúng ý tôi" / "Chưa đúng" small under an answer; "Chưa đúng" thanks and sends the question to staff', async () => {
+    const page = await open();
+    await page.getByLabel('Câu hỏi của bạn').fill('Tôi đóng tự nguyện được 7 tháng thì sinh con có được 2 triệu không?');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('.msg.bot').last();
+    await answer.locator('.feedback').waitFor();
+    expect(await answer.locator('.feedback button').allInnerTexts()).toEqual(['Đúng ý tôi', 'Chưa đúng']);
+    expect(await answer.locator('.buttons button', { hasText: 'Chưa đúng' }).count()).toBe(0);
+    const before = s.app.unanswered.countByKind('new').misroute;
+    await answer.getByRole('button', { name: 'Chưa đúng' }).click();
+    await page.locator('.msg.bot', { hasText: 'xem lại câu trả lời' }).waitFor();
+    expect(await answer.locator('.feedback').count()).toBe(0); // pressed once, the pair goes away
+    expect(s.app.unanswered.countByKind('new').misroute).toBe(before + 1);
+    await page.close();
+  });
+
   it('shows a question containing HTML as text, never as markup', async () => {
     const page = await open();
     await page.getByLabel('Câu hỏi của bạn').fill('<img src=x onerror="window.__xss=1"><b>đậm</b>');

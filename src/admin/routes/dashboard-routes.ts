@@ -23,7 +23,7 @@ export function periodOf(query: { from?: unknown; to?: unknown }, now: number): 
 export function registerDashboardRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
   const data = (request: FastifyRequest<{ Querystring: { from?: string; to?: string } }>) => {
     const { from, to } = periodOf(request.query, deps.now());
-    return buildDashboard(deps.metrics.rows(from, to), from, to, deps.flows);
+    return buildDashboard(deps.metrics.rows(from, to), from, to, deps.flows, (id) => deps.knowledge.faq().entry(id)?.topic);
   };
   const labels = (request: FastifyRequest) => {
     const lang = languageOf(request);

@@ -1,4 +1,8 @@
-/** Unanswered questions: the grouped queue, and attach / new entry / dismiss, effective at once. */
+/**
+ * The review queue: questions the bot could not answer, answers citizens marked "Chưa đúng" (misroutes) and
+ * doubtful answers sampled for review, each kind on its own tab, grouped; attach / new entry / dismiss,
+ * effective at once.
+ */
 import type { FastifyInstance } from 'fastify';
 import { REDACTION_LABEL } from '../../privacy/redact.js';
 import { fold } from '../../text/fold.js';
@@ -10,6 +14,7 @@ import { groupQuestionsSliced, type QuestionGroup } from '../question-groups.js'
 import { newEntryBody, questionsBody, type EntryDraft, type GroupView } from '../views/questions.js';
 import { sendPage } from './render.js';
 import { vietnamDay } from '../../core/vietnam-calendar.js';
+import { QUEUE_KINDS, type QueueKind } from '../../core/types.js';
 
 const MAX_QUEUE = 2_000;
 /** Groups on one page of the queue. */
@@ -23,8 +28,8 @@ export function suggestId(text: string): string {
 }
 
 export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
-  const openQuestions = (ids?: readonly number[]) => {
-    const all = deps.unanswered.list('new', MAX_QUEUE);
+  const openQuestions = (ids?: readonly number[], kind?: QueueKind) => {
+    const all = deps.unanswered.list('new', MAX_QUEUE, kind);
     if (!ids) return all;
     const wanted = new Set(ids);
     return all.filter((q) => wanted.has(q.id));
@@ -32,17 +37,19 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
   const cleanForPhrasing = (text: string) => text.replace(REDACTION_LABEL, ' ').replace(/\s+/g, ' ').trim();
   // The grouping of the open questions, kept until they change (it is the costly part of the page), and
   // computed in slices so that the bot keeps answering while a long queue is grouped.
-  let grouped: { key: string; groups: Promise<QuestionGroup[]> } | undefined;
-  const groupsOf = (open: ReturnType<typeof openQuestions>) => {
+  const grouped = new Map<QueueKind, { key: string; groups: Promise<QuestionGroup[]> }>();
+  const groupsOf = (kind: QueueKind, open: ReturnType<typeof openQuestions>) => {
     const key = `${open.length}:${open.reduce((n, q) => (n * 31 + q.id) % 2_147_483_647, 7)}`;
-    if (grouped?.key !== key) grouped = { key, groups: groupQuestionsSliced(open) };
-    return grouped.groups;
+    if (grouped.get(kind)?.key !== key) grouped.set(kind, { key, groups: groupQuestionsSliced(open) });
+    return grouped.get(kind)!.groups;
   };
 
-  admin.get<{ Querystring: { q?: string; done?: string; page?: string } }>('/questions', async (request, reply) => {
+  admin.get<{ Querystring: { q?: string; done?: string; page?: string; kind?: string } }>('/questions', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
-    const open = openQuestions();
-    let groups = await groupsOf(open);
+    const kind = (QUEUE_KINDS as readonly string[]).includes(String(request.query.kind)) ? (request.query.kind as QueueKind) : 'fallback';
+    const open = openQuestions(undefined, kind);
+    const given = new Map(open.filter((q) => q.given).map((q) => [q.id, q.given!]));
+    let groups = await groupsOf(kind, open);
     if (query.trim()) {
       const needle = fold(query.toLowerCase()).trim();
       groups = groups.filter((g) => g.wordings.some((w) => fold(w.text.toLowerCase()).includes(needle)));
@@ -52,7 +59,8 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     const faq = deps.knowledge.faq();
     const views: GroupView[] = [];
     for (const g of groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE)) {
-      views.push({ ...g, nearest: faq.nearest(g.text, 3).map((m) => ({ ...m, question: faq.entry(m.id)?.question ?? m.id })) });
+      const gave = [...new Set(g.ids.map((id) => given.get(id)).filter((id): id is string => id !== undefined))].map((id) => ({ id, question: faq.entry(id)?.question ?? id }));
+      views.push({ ...g, given: gave, nearest: faq.nearest(g.text, 3).map((m) => ({ ...m, question: faq.entry(m.id)?.question ?? m.id })) });
       await new Promise((resolve) => setImmediate(resolve)); // one retrieval at a time between the bot's turns
     }
     const entryOptions = deps.knowledge.entries().map((e) => ({ id: e.id, question: e.questions[0]! }));
@@ -60,7 +68,7 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     return sendPage(request, reply, deps.t, (tr, lang) => ({
       title: tr('questions.title'),
       ...(['attached', 'answered', 'dismissed'].includes(done) ? { flash: tr(`questions.done.${done}`) } : {}),
-      body: questionsBody(tr, lang, request.staff!, views, { questions: open.length, groups: groups.length, page, pages }, query, entryOptions),
+      body: questionsBody(tr, lang, request.staff!, views, { questions: open.length, groups: groups.length, page, pages, kind, counts: deps.unanswered.countByKind('new') }, query, entryOptions),
     }));
   });
 

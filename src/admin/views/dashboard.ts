@@ -26,6 +26,20 @@ function deadLetterPanel(tr: Tr, dead: readonly DeadLetterCount[]): Html | strin
   </section>`;
 }
 
+/** Helpful rate: the entries and topics citizens most often marked "Chưa đúng", each a link to review them. */
+function feedbackPanel(tr: Tr, d: DashboardData, labels: Labels): Html {
+  const f = d.feedback;
+  const rated = f.helpful + f.notHelpful;
+  const rows = (list: DashboardData['feedback']['entries'], label: (k: string) => string) =>
+    html`<table><thead><tr><th scope="col">${tr('dashboard.feedback.item')}</th><th scope="col">${tr('dashboard.feedback.helpful')}</th><th scope="col">${tr('dashboard.feedback.notHelpful')}</th><th scope="col">${tr('dashboard.feedback.rate')}</th></tr></thead>
+    <tbody>${list.map((r) => html`<tr><th scope="row">${label(r.key)}</th><td>${r.helpful.toLocaleString('vi-VN')}</td><td>${r.notHelpful.toLocaleString('vi-VN')}</td><td>${pct(r.rate)}</td></tr>`)}</tbody></table>`;
+  return html`<section class="card" id="feedback"><h2>${tr('dashboard.feedback.title')}</h2>
+    <p>${tr('dashboard.feedback.summary', { helpful: f.helpful.toLocaleString('vi-VN'), notHelpful: f.notHelpful.toLocaleString('vi-VN'), rate: pct(rated ? f.helpful / rated : null), none: f.noneFitted.toLocaleString('vi-VN') })}
+    <a href="/admin/questions?kind=misroute">${tr('dashboard.feedback.review')}</a></p>
+    ${f.entries.length ? html`<h3>${tr('dashboard.feedback.byEntry')}</h3>${rows(f.entries, labels.entry)}<h3>${tr('dashboard.feedback.byTopic')}</h3>${rows(f.topics, labels.topic)}` : ''}
+  </section>`;
+}
+
 export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printable: boolean, dead: readonly DeadLetterCount[] = []): Html {
   const t = d.totals;
   const period = `from=${d.from}&to=${d.to}`;
@@ -66,6 +80,7 @@ export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printabl
   ${chart(tr('dashboard.topEntries'), horizontalBars(tr('dashboard.topEntries'), d.topEntries.map((x) => ({ label: labels.entry(x.key), value: x.value })), PALETTE[2]), table(d.topEntries.map((x) => ({ label: labels.entry(x.key), value: x.value }))))}
   ${chart(tr('dashboard.audiences'), horizontalBars(tr('dashboard.audiences'), d.audiences.map((x) => ({ label: labels.audience(x.key), value: x.value })), PALETTE[4]), table(d.audiences.map((x) => ({ label: labels.audience(x.key), value: x.value }))))}
   </div>
+  ${feedbackPanel(tr, d, labels)}
   <h2>${tr('dashboard.funnels')}</h2>
   ${d.funnels.length === 0 ? html`<p class="muted">${tr('dashboard.noFlows')}</p>` : ''}
   <div class="charts">

@@ -1,5 +1,5 @@
 /** The unanswered-questions page: groups with their figures, nearest entries and the three actions. */
-import type { Language } from '../../core/types.js';
+import { QUEUE_KINDS, type Language, type QueueKind } from '../../core/types.js';
 import { TOPICS, AUDIENCES } from '../../knowledge/schema.js';
 import type { StaffContext, Tr } from '../context.js';
 import { html, type Html } from '../html.js';
@@ -8,6 +8,8 @@ import { formatTime } from './layout.js';
 
 export interface GroupView extends QuestionGroup {
   nearest: { id: string; score: number; question: string }[];
+  /** What the bot answered (misroutes and samples). */
+  given?: { id: string; question: string }[];
 }
 
 const csrf = (staff: StaffContext) => html`<input type="hidden" name="_csrf" value="${staff.csrf}">`;
@@ -17,12 +19,24 @@ export interface QueuePage {
   groups: number;
   page: number;
   pages: number;
+  kind: QueueKind;
+  /** Open questions of each kind, for the tabs. */
+  counts: Record<QueueKind, number>;
+}
+
+/** One tab per kind of question: not answered, answered but not right, answered with doubt. */
+function tabs(tr: Tr, p: QueuePage): Html {
+  return html`<nav class="tabs" aria-label="${tr('questions.kinds.label')}">${QUEUE_KINDS.map((k) =>
+    k === p.kind
+      ? html`<strong aria-current="page">${tr(`questions.kinds.${k}`)} (${p.counts[k]})</strong>`
+      : html`<a href="/admin/questions?kind=${k}">${tr(`questions.kinds.${k}`)} (${p.counts[k]})</a>`,
+  )}</nav><p class="hint">${tr(`questions.kindHints.${p.kind}`)}</p>`;
 }
 
 /** Links to the other pages of the queue, keeping the search. */
 function pager(tr: Tr, p: QueuePage, query: string): Html | string {
   if (p.pages <= 1) return '';
-  const href = (n: number) => `/admin/questions?page=${n}${query ? `&q=${encodeURIComponent(query)}` : ''}`;
+  const href = (n: number) => `/admin/questions?kind=${p.kind}&page=${n}${query ? `&q=${encodeURIComponent(query)}` : ''}`;
   return html`<nav class="pager" aria-label="${tr('questions.pages')}">
     ${p.page > 1 ? html`<a class="button" href="${href(p.page - 1)}" rel="prev">${tr('questions.previous')}</a>` : ''}
     <span>${tr('questions.pageOf', { page: p.page, pages: p.pages })}</span>
@@ -31,7 +45,7 @@ function pager(tr: Tr, p: QueuePage, query: string): Html | string {
 }
 
 export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, groups: readonly GroupView[], p: QueuePage, query: string, entryOptions: readonly { id: string; question: string }[]): Html {
-  const search = html`<form method="get" action="/admin/questions" class="search" role="search">
+  const search = html`${tabs(tr, p)}<form method="get" action="/admin/questions" class="search" role="search"><input type="hidden" name="kind" value="${p.kind}">
     <label for="q">${tr('questions.search')}</label> <input id="q" name="q" value="${query}" maxlength="200"> <button type="submit">${tr('questions.searchButton')}</button></form>`;
   if (groups.length === 0) return html`${search}<p>${query ? tr('questions.noMatch') : tr('questions.empty')}</p>`;
   return html`${search}<p>${tr('questions.summary', { questions: p.questions, groups: p.groups })}</p>${pager(tr, p, query)}
@@ -42,6 +56,7 @@ export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, group
       <h2 id="g${n}" class="question-text">${g.text}</h2>
       <p class="meta"><strong>${tr('questions.count', { count: g.count })}</strong> · ${tr('questions.firstSeen')} ${formatTime(g.firstSeen, lang)} · ${tr('questions.lastSeen')} ${formatTime(g.lastSeen, lang)} · ${tr('questions.channels')}: ${g.channels.join(', ')}</p>
       ${g.wordings.length > 1 ? html`<details><summary>${tr('questions.wordings', { count: g.wordings.length })}</summary><ul>${g.wordings.slice(0, 20).map((w) => html`<li class="question-text">${w.text}${w.count > 1 ? html` <span class="muted">×${w.count}</span>` : ''}</li>`)}</ul></details>` : ''}
+      ${g.given?.length ? html`<p class="given"><strong>${tr('questions.given')}:</strong> ${g.given.map((e) => html`<span><code>${e.id}</code> ${e.question}</span>`)}</p>` : ''}
       <h3>${tr('questions.nearest')}</h3>
       ${g.nearest.length === 0 ? html`<p class="muted">${tr('questions.noNearest')}</p>` : ''}
       <ul class="nearest">${g.nearest.map(

@@ -27,7 +27,8 @@ export async function runConsoleChat(deps: ConsoleChatDeps): Promise<void> {
     for (const reply of response.replies) {
       const b = reply.buttons ?? [];
       const hint = deps.t(lang, 'numbered.hint', { list: numberList(b.length, deps.t(lang, 'numbered.or')) });
-      print(`\n${deps.t(lang, 'web.bot')}: ${renderNumbered(reply.text.replace(/\*\*/g, ''), b, hint)}`);
+      const notRight = reply.feedback?.length ? `\n${deps.t(lang, 'feedback.typeZero')}` : '';
+      print(`\n${deps.t(lang, 'web.bot')}: ${renderNumbered(reply.text.replace(/\*\*/g, ''), b, hint)}${notRight}`);
     }
     deps.output.write('\n> ');
   }

@@ -1,6 +1,6 @@
 /**
  * Replies for Telegram: HTML with bold kept (everything else escaped), split under 4096 characters, buttons as
- * an inline keyboard (one per row) on the last part. Callback data is the core's payload (≤ 64 bytes).
+ * an inline keyboard (one per row, the two feedback buttons side by side) on the last part. Callback data is the core's payload (≤ 64 bytes).
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { BotResponse } from '../../core/types.js';
@@ -26,11 +26,11 @@ export function renderForTelegram(response: BotResponse): TelegramMessage[] {
     const parts = splitText(reply.text, TELEGRAM_TEXT_LIMIT - 200);
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
-      const buttons = last ? (reply.buttons ?? []) : [];
-      out.push({
-        text: toTelegramHtml(part),
-        ...(buttons.length ? { reply_markup: { inline_keyboard: buttons.map((b) => [{ text: b.label, callback_data: b.payload }]) } } : {}),
-      });
+      const rows = last ? (reply.buttons ?? []).map((b) => [{ text: b.label, callback_data: b.payload }]) : [];
+      // "Đúng ý tôi" / "Chưa đúng" side by side on one row under the others.
+      const feedback = last ? (reply.feedback ?? []).map((b) => ({ text: b.label, callback_data: b.payload })) : [];
+      if (feedback.length) rows.push(feedback);
+      out.push({ text: toTelegramHtml(part), ...(rows.length ? { reply_markup: { inline_keyboard: rows } } : {}) });
     });
   }
   return out;

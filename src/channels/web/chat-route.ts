@@ -46,7 +46,12 @@ export function toIntent(outcome: Outcome): Intent {
 
 export function toChatResponse(r: BotResponse) {
   return {
-    replies: r.replies.map((reply) => (reply.buttons?.length ? { text: reply.text, buttons: reply.buttons } : { text: reply.text })),
+    // The contract keeps one list of buttons: "Đúng ý tôi" / "Chưa đúng" come last (payloads "v:…"), and the
+    // page shows them apart, small.
+    replies: r.replies.map((reply) => {
+      const buttons = [...(reply.buttons ?? []), ...(reply.feedback ?? [])];
+      return buttons.length ? { text: reply.text, buttons } : { text: reply.text };
+    }),
     intent: toIntent(r.outcome),
   };
 }

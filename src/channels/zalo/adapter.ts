@@ -40,7 +40,8 @@ export function renderForZalo(response: BotResponse, t: Translator): string[] {
   return response.replies.flatMap((reply) => {
     const buttons = reply.buttons ?? [];
     const hint = t('vi', 'numbered.hint', { list: numberList(buttons.length, t('vi', 'numbered.or')) });
-    return splitText(renderNumbered(reply.text.replace(/\*\*/g, ''), buttons, hint), ZALO_TEXT_LIMIT);
+    const notRight = reply.feedback?.length ? `\n${t('vi', 'feedback.typeZero')}` : '';
+    return splitText(`${renderNumbered(reply.text.replace(/\*\*/g, ''), buttons, hint)}${notRight}`, ZALO_TEXT_LIMIT);
   });
 }
 

@@ -137,4 +137,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX unanswered_created ON unanswered (created_at);
   CREATE INDEX staff_requests_user ON staff_requests (user_key, created_at);
   `,
+  `
+  -- The review queue holds more than fallbacks: misroutes (the person said the answer was not right, or none of
+  -- a clarification's entries fitted) and doubtful answers sampled for review, with the entry the bot gave.
+  ALTER TABLE unanswered ADD COLUMN kind TEXT NOT NULL DEFAULT 'fallback';
+  ALTER TABLE unanswered ADD COLUMN given TEXT;
+  CREATE INDEX unanswered_kind ON unanswered (status, kind, created_at);
+  `,
 ];

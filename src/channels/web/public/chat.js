@@ -63,26 +63,37 @@
     });
   }
 
-  function addMessage(kind, text, buttons) {
+  // "Đúng ý tôi" / "Chưa đúng" arrive as the last buttons, with payloads "v:g:…" and "v:b:…".
+  function isFeedback(b) { return /^v:[gb]:/.test(b.payload); }
+
+  function buttonRow(el, className, buttons, once) {
+    if (!buttons.length) return;
+    var row = document.createElement('div');
+    row.className = className;
+    buttons.forEach(function (b) {
+      var btn = document.createElement('button');
+      btn.type = 'button';
+      btn.textContent = b.label;
+      btn.addEventListener('click', function () {
+        if (once) row.remove();
+        addMessage('user', b.label);
+        ask({ payload: b.payload });
+      });
+      row.appendChild(btn);
+    });
+    el.appendChild(row);
+  }
+
+  function addMessage(kind, text, allButtons) {
+    var buttons = (allButtons || []).filter(function (b) { return !isFeedback(b); });
+    var feedback = (allButtons || []).filter(isFeedback);
     var el = document.createElement('div');
     el.className = 'msg ' + kind;
     el.setAttribute('aria-label', kind === 'user' ? strings.you : strings.bot);
     renderText(el, text);
-    if (buttons && buttons.length) {
-      var row = document.createElement('div');
-      row.className = 'buttons';
-      buttons.forEach(function (b) {
-        var btn = document.createElement('button');
-        btn.type = 'button';
-        btn.textContent = b.label;
-        btn.addEventListener('click', function () {
-          addMessage('user', b.label);
-          ask({ payload: b.payload });
-        });
-        row.appendChild(btn);
-      });
-      el.appendChild(row);
-    }
+    // "Đúng ý tôi" / "Chưa đúng" sit apart, small, and go away once one is pressed.
+    buttonRow(el, 'buttons', buttons, false);
+    buttonRow(el, 'feedback', feedback, true);
     log.appendChild(el);
     log.scrollTop = log.scrollHeight;
     return el;
