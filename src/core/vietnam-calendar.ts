@@ -51,6 +51,12 @@ export function displayDay(day: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
 }
 
+/** An instant as staff read it: "02/12/2026 10:05", Vietnam's time. */
+export function displayTime(ms: number): string {
+  const iso = new Date(ms + VIETNAM_OFFSET_MS).toISOString();
+  return `${displayDay(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+}
+
 /** The first instant of a Vietnamese day (00:00 in Vietnam = 17:00 UTC the day before). */
 export function vietnamDayStart(day: string): number {
   return utcMidnight(day) - VIETNAM_OFFSET_MS;

@@ -46,7 +46,7 @@ describe('feedback on answers', () => {
     expect(page).toContain('Tôi đóng tự nguyện được 7 tháng thì sinh con');
     expect(page).not.toContain('345 678');
     expect(page).toContain('Trợ lý đã trả lời');
-    expect(page).toContain('<code>vol-maternity-father</code>');
+    expect(page).toContain('<span title="vol-maternity-father">');
     expect((await staff.get('/admin/questions')).html).not.toContain('Tôi đóng tự nguyện được 7 tháng');
 
     const ids = groupIds(page, 'Tôi đóng tự nguyện được 7 tháng');

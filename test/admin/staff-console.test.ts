@@ -74,7 +74,9 @@ describe('staff console: unanswered questions', () => {
     const page = await staff.get('/admin/questions');
     expect(page.html).toContain('3 câu hỏi, gộp thành 1 nhóm');
     expect(page.html).toContain('3 lần hỏi');
-    expect(page.html).toMatch(/class="score"[^>]*>0\.\d\d</);
+    // the nearest answers by their question, closeness in words; the score and id only in the tooltip
+    expect(page.html).toMatch(/<span class="closeness" title="Điểm giống \(0–1\): 0\.\d\d · [a-z0-9-]+">(rất gần|khá gần|hơi gần)<\/span>/);
+    expect(page.html).not.toMatch(/<code>[a-z0-9-]+<\/code>/);
     const ids = groupIds(page.html, 'ca long');
     expect(ids.split(',')).toHaveLength(3);
 

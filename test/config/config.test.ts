@@ -31,6 +31,8 @@ describe('configuration', () => {
   it('rejects out-of-range ports', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '0' })).toThrow(/PORT/);
+    expect(() => loadConfig({ REVIEW_SAMPLE_RATE: '1.5' })).toThrow(/REVIEW_SAMPLE_RATE.*between 0 and 1/);
+    expect(loadConfig({ REVIEW_SAMPLE_RATE: '0.25' }).reviewSampleRate).toBe(0.25);
   });
 
   it('reads .env, and the real environment wins', () => {

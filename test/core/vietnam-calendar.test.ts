@@ -40,3 +40,11 @@ describe('the Vietnamese calendar day', () => {
     expect(() => shiftDay('2026-02-30', 1)).toThrow(RangeError);
   });
 });
+
+describe('displayTime', () => {
+  it('writes an instant as dd/mm/yyyy hh:mm in Vietnam, across the UTC date line', async () => {
+    const { displayTime } = await import('../../src/core/vietnam-calendar.js');
+    expect(displayTime(Date.UTC(2026, 11, 2, 3, 5))).toBe('02/12/2026 10:05');
+    expect(displayTime(Date.UTC(2026, 11, 31, 17, 0))).toBe('01/01/2027 00:00');
+  });
+});

@@ -1,10 +1,11 @@
 /**
  * Console sign-in: password check, sessions with a random 256-bit id (only its hash is stored), a CSRF token
- * per session, an idle and an absolute timeout, sign-out. A new session id at every sign-in.
+ * per session, an idle and an absolute timeout, sign-out, a change of one's own password. A new session id
+ * at every sign-in.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffRole, StaffSession } from '../../storage/sqlite/staff-accounts.js';
-import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
+import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.js';
 import type { LoginLimiter } from './login-limiter.js';
 
 export interface StaffAuthDeps {
@@ -18,6 +19,8 @@ export interface StaffAuthDeps {
     get(idHash: string): StaffSession | undefined;
     touch(idHash: string, at: number): void;
     remove(idHash: string): void;
+    /** Ends every session of `name` except the one given. */
+    removeOthers(name: string, keepIdHash: string): void;
     purge(idleBefore: number, openedBefore: number): number;
   };
   limiter: LoginLimiter;
@@ -27,6 +30,7 @@ export interface StaffAuthDeps {
 }
 
 export type SignIn = { kind: 'ok'; sessionId: string } | { kind: 'wrong' } | { kind: 'blocked'; retryAfterMs: number };
+export type PasswordChange = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'weak' } | { kind: 'blocked'; retryAfterMs: number };
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
@@ -65,6 +69,22 @@ export function createStaffAuth(deps: StaffAuthDeps) {
       }
       deps.sessions.touch(idHash, now);
       return s;
+    },
+    /**
+     * A person's own password, changed with the current one (counted like a sign-in, so that a session left
+     * open cannot be used to guess it); every other session of theirs ends.
+     */
+    async changePassword(name: string, current: string, next: string, address: string, sessionId: string): Promise<PasswordChange> {
+      const attempt = { address, account: name.toLowerCase() };
+      const wait = deps.limiter.begin(attempt);
+      if (wait > 0) return { kind: 'blocked', retryAfterMs: wait };
+      const account = deps.accounts.get(name);
+      if (!account || !(await verifyPassword(current, account.passwordHash))) return { kind: 'wrong' };
+      deps.limiter.succeeded(attempt);
+      if (passwordProblem(next)) return { kind: 'weak' };
+      deps.accounts.setPasswordHash(account.name, await hashPassword(next));
+      deps.sessions.removeOthers(account.name, hashId(sessionId));
+      return { kind: 'ok' };
     },
     signOut(sessionId: string | undefined): void {
       if (sessionId && sessionId.length <= 100) deps.sessions.remove(hashId(sessionId));

@@ -1,4 +1,5 @@
 /** The console's page frame: navigation, language switch, sign-out, a flash message. */
+import { displayTime } from '../../core/vietnam-calendar.js';
 import type { Language } from '../../core/types.js';
 import type { StaffContext, Tr } from '../context.js';
 import { html, type Html } from '../html.js';
@@ -29,7 +30,7 @@ export function page(p: PageInput): Html {
         ${NAV.map(([href, key]) => html`<li><a href="${href}"${p.path.startsWith(href) ? html` aria-current="page"` : ''}>${tr(key)}</a></li>`)}
         ${p.staff.role === 'admin' ? html`<li><a href="/admin/users"${p.path.startsWith('/admin/users') ? html` aria-current="page"` : ''}>${tr('nav.users')}</a></li>` : ''}
       </ul>
-      <form method="post" action="/admin/logout" class="inline"><input type="hidden" name="_csrf" value="${p.staff.csrf}"><span class="who">${p.staff.name} (${tr(`roles.${p.staff.role}`)})</span> <button type="submit">${tr('nav.signOut')}</button></form>
+      <form method="post" action="/admin/logout" class="inline"><input type="hidden" name="_csrf" value="${p.staff.csrf}"><span class="who">${p.staff.name} (${tr(`roles.${p.staff.role}`)})</span> <a href="/admin/password">${tr('nav.password')}</a> <button type="submit">${tr('nav.signOut')}</button></form>
       </nav>`
     : '';
   return html`<!doctype html>
@@ -55,6 +56,7 @@ ${p.body}
 </html>`;
 }
 
-export function formatTime(ms: number, lang: Language): string {
-  return new Date(ms).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+/** dd/mm/yyyy hh:mm in Vietnam's time, in both languages (a clerk's spreadsheet reads the same). */
+export function formatTime(ms: number, _lang?: Language): string {
+  return displayTime(ms);
 }

@@ -12,6 +12,9 @@ export interface GroupView extends QuestionGroup {
   given?: { id: string; question: string }[];
 }
 
+/** How close an answer is, in words a clerk reads (the score and the entry id stay in the tooltip). */
+const closeness = (score: number) => (score >= 0.6 ? 'high' : score >= 0.4 ? 'medium' : 'low');
+
 const csrf = (staff: StaffContext) => html`<input type="hidden" name="_csrf" value="${staff.csrf}">`;
 
 export interface QueuePage {
@@ -56,12 +59,12 @@ export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, group
       <h2 id="g${n}" class="question-text">${g.text}</h2>
       <p class="meta"><strong>${tr('questions.count', { count: g.count })}</strong> · ${tr('questions.firstSeen')} ${formatTime(g.firstSeen, lang)} · ${tr('questions.lastSeen')} ${formatTime(g.lastSeen, lang)} · ${tr('questions.channels')}: ${g.channels.join(', ')}</p>
       ${g.wordings.length > 1 ? html`<details><summary>${tr('questions.wordings', { count: g.wordings.length })}</summary><ul>${g.wordings.slice(0, 20).map((w) => html`<li class="question-text">${w.text}${w.count > 1 ? html` <span class="muted">×${w.count}</span>` : ''}</li>`)}</ul></details>` : ''}
-      ${g.given?.length ? html`<p class="given"><strong>${tr('questions.given')}:</strong> ${g.given.map((e) => html`<span><code>${e.id}</code> ${e.question}</span>`)}</p>` : ''}
+      ${g.given?.length ? html`<p class="given"><strong>${tr('questions.given')}:</strong> ${g.given.map((e) => html`<span title="${e.id}">${e.question}</span>`)}</p>` : ''}
       <h3>${tr('questions.nearest')}</h3>
       ${g.nearest.length === 0 ? html`<p class="muted">${tr('questions.noNearest')}</p>` : ''}
       <ul class="nearest">${g.nearest.map(
         (m) => html`<li><form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}"><input type="hidden" name="entry" value="${m.id}">
-          <span class="score" title="${tr('questions.score')}">${m.score.toFixed(2)}</span> <code>${m.id}</code> ${m.question}
+          <span class="closeness" title="${tr('questions.score')}: ${m.score.toFixed(2)} · ${m.id}">${tr(`questions.closeness.${closeness(m.score)}`)}</span> ${m.question}
           <button type="submit">${tr('questions.attach')}</button></form></li>`,
       )}</ul>
       <div class="actions">

@@ -64,6 +64,7 @@ export function createSqliteStaffSessions(db: Db) {
   );
   const touch = db.prepare('UPDATE staff_sessions SET last_seen = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM staff_sessions WHERE id_hash = ?');
+  const removeOthers = db.prepare('DELETE FROM staff_sessions WHERE name = ? AND id_hash <> ?');
   const purge = db.prepare('DELETE FROM staff_sessions WHERE last_seen < ? OR created_at < ?');
   return {
     create(idHash: string, name: string, csrf: string, at: number): void {
@@ -78,6 +79,9 @@ export function createSqliteStaffSessions(db: Db) {
     },
     remove(idHash: string): void {
       guard('closing a staff session', () => remove.run(idHash));
+    },
+    removeOthers(name: string, keepIdHash: string): void {
+      guard('closing staff sessions', () => removeOthers.run(name, keepIdHash));
     },
     /** Drops sessions idle since `idleBefore` or opened before `openedBefore`. */
     purge(idleBefore: number, openedBefore: number): number {
