@@ -22,6 +22,7 @@ import { registerKnowledgeRoutes } from './routes/knowledge-routes.js';
 import { registerLoginRoutes } from './routes/login-routes.js';
 import { registerQuestionRoutes } from './routes/question-routes.js';
 import { registerRequestRoutes } from './routes/request-routes.js';
+import { registerEntryRoutes } from './routes/entry-routes.js';
 import { registerPasswordRoutes } from './routes/password-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { page } from './views/layout.js';
@@ -119,6 +120,7 @@ export function registerStaffConsole(server: FastifyInstance, deps: ConsoleDeps)
       registerRequestRoutes(admin, deps);
       registerDashboardRoutes(admin, deps);
       registerKnowledgeRoutes(admin, deps);
+      registerEntryRoutes(admin, deps);
       registerUserRoutes(admin, deps);
       registerPasswordRoutes(admin, deps);
     },

@@ -1,71 +1,46 @@
 /**
- * The knowledge in force: knowledge/ as loaded at start, plus what staff taught the bot in the console (new
- * phrasings attached to an entry, new entries), kept in a change log in storage. Every change is validated
- * with the same schema as the files, the index is rebuilt and swapped at once (no restart), and the log can be
- * exported as YAML to be reviewed and committed back into knowledge/.
+ * The knowledge in force: knowledge/ as loaded at start, plus what staff changed in the console (phrasings
+ * attached, new entries, edits, retired entries), kept in a change log in storage. An admin's change goes live
+ * at once; a reviewer's is a proposal until an admin approves it (the two-person rule). Every change is
+ * validated with the same schema as the files, before it is saved and again when it is approved; the index is
+ * rebuilt and swapped at once (no restart), and the log can be exported as YAML for knowledge/.
  */
 import { stringify } from 'yaml';
 import type { FaqIndex } from '../core/faq.js';
-import { normalizeText } from '../text/normalize.js';
+import { applyChanges, phrasingKey as key, type ChangeBody, type ChangeLog, type EntryEdit, type StoredChange } from './change-log.js';
 import { createFaqIndex } from './faq-index.js';
 import { checkEntries, type KnowledgeBase } from './loader.js';
 import { entrySchema, type KnowledgeEntry } from './schema.js';
 
-export type StoredChange =
-  | { id: number; kind: 'attach'; entryId: string; questions: string[]; staff: string; createdAt: number }
-  | { id: number; kind: 'entry'; entryId: string; entry: unknown; staff: string; createdAt: number };
+export { applyChanges, type ChangeLog, type StoredChange } from './change-log.js';
 
-export interface ChangeLog {
-  add(change: { kind: 'attach'; entryId: string; questions: string[] } | { kind: 'entry'; entryId: string; entry: unknown }, staff: string, at: number): number;
-  list(): StoredChange[];
-  /** Rows the last list() could not read (a corrupt row), with why. */
-  problems?(): { id: number; why: string }[];
-  revert(id: number): boolean;
-}
-
-export type ChangeResult = { ok: true; id: number; added: number } | { ok: false; problem: string };
+/** live: applied at once (an admin); propose: waits for an admin (a reviewer). */
+export type ChangeMode = 'live' | 'propose';
+export type ChangeResult = { ok: true; id: number; added: number; proposed: boolean } | { ok: false; problem: string };
 
 export interface LiveKnowledge {
   faq(): FaqIndex;
   entries(): readonly KnowledgeEntry[];
+  /** Live changes, in the order they went live. */
   changes(): StoredChange[];
+  proposals(): StoredChange[];
+  /** Every change of one entry, newest first (live, proposed, rejected, reverted). */
+  history(entryId: string): StoredChange[];
+  recent(limit?: number): StoredChange[];
   /** Adds question phrasings to an entry; phrasings it already has (same folded text) are skipped. */
-  attach(entryId: string, questions: readonly string[], staff: string, at: number): ChangeResult;
+  attach(entryId: string, questions: readonly string[], staff: string, at: number, mode?: ChangeMode): ChangeResult;
   /** Adds a new entry, validated like the files. */
-  addEntry(raw: unknown, staff: string, at: number): ChangeResult;
+  addEntry(raw: unknown, staff: string, at: number, mode?: ChangeMode): ChangeResult;
+  /** Replaces an entry's answer, legal basis, source, phrasings or reviewed date. */
+  edit(entryId: string, fields: EntryEdit, staff: string, at: number, mode?: ChangeMode): ChangeResult;
+  /** Takes an entry out of the answers. */
+  retire(entryId: string, staff: string, at: number, mode?: ChangeMode): ChangeResult;
+  /** An admin approves a proposal (checked again against today's knowledge) or rejects it, with a note. */
+  approve(changeId: number, admin: string, note: string, at: number): ChangeResult;
+  reject(changeId: number, admin: string, note: string, at: number): boolean;
   revert(changeId: number): boolean;
   /** The change log as a YAML document for review. */
   exportYaml(at: number): string;
-}
-
-const key = (q: string) => normalizeText(q).folded.join(' ');
-
-/** Applies the change log over the base entries; a change that no longer applies is skipped and reported. */
-export function applyChanges(base: readonly KnowledgeEntry[], changes: readonly StoredChange[]): { entries: KnowledgeEntry[]; skipped: { id: number; why: string }[] } {
-  const entries = base.map((e) => ({ ...e, questions: [...e.questions] }));
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const skipped: { id: number; why: string }[] = [];
-  for (const c of changes) {
-    if (c.kind === 'entry') {
-      const parsed = entrySchema.safeParse(c.entry);
-      if (!parsed.success) skipped.push({ id: c.id, why: 'not a valid entry' });
-      else if (byId.has(parsed.data.id)) skipped.push({ id: c.id, why: `entry ${parsed.data.id} exists` });
-      else {
-        const e = { ...parsed.data, questions: [...parsed.data.questions] };
-        entries.push(e);
-        byId.set(e.id, e);
-      }
-    } else {
-      const e = byId.get(c.entryId);
-      if (!e) {
-        skipped.push({ id: c.id, why: `no entry ${c.entryId}` });
-        continue;
-      }
-      const have = new Set(e.questions.map(key));
-      for (const q of c.questions) if (!have.has(key(q))) (e.questions.push(q), have.add(key(q)));
-    }
-  }
-  return { entries, skipped };
 }
 
 export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipped: (why: string) => void = () => {}): LiveKnowledge {
@@ -97,33 +72,44 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
     index = createFaqIndex(entries, base.outOfScope, base.anchors);
   };
   rebuild();
-  /** Why the knowledge would no longer hold together with this change (checked before it is saved), or null. */
-  const wouldBreak = (change: StoredChange): string | null => {
+  /** Why the knowledge would no longer hold together with this change, or null. */
+  const wouldBreak = (change: ChangeBody): string | null => {
+    const probe: StoredChange = { ...change, id: -1, staff: '', createdAt: 0 };
+    const applied = applyChanges(base.entries, [...log.list(), probe]);
+    const skipped = applied.skipped.find((s) => s.id === -1);
+    if (skipped) return skipped.why;
     try {
-      check(applyChanges(base.entries, [...log.list(), change]).entries);
+      check(applied.entries);
       return null;
     } catch (err) {
       return (err as Error).message;
     }
   };
+  const save = (change: ChangeBody, staff: string, at: number, mode: ChangeMode, added: number): ChangeResult => {
+    const refused = wouldBreak(change);
+    if (refused) return { ok: false, problem: refused };
+    const id = log.add(change, staff, at, mode === 'live' ? 'live' : 'proposed');
+    if (mode === 'live') rebuild();
+    return { ok: true, id, added, proposed: mode !== 'live' };
+  };
   const oosIds = new Set(base.outOfScope.map((t) => t.id));
+  const entry = (id: string) => entries.find((e) => e.id === id);
   return {
     faq: () => index,
     entries: () => entries,
     changes: () => log.list(),
-    attach(entryId, questions, staff, at) {
-      const entry = entries.find((e) => e.id === entryId);
-      if (!entry) return { ok: false, problem: 'unknown-entry' };
-      const have = new Set(entry.questions.map(key));
+    proposals: () => log.proposals(),
+    history: (entryId) => log.history(entryId),
+    recent: (limit) => log.recent(limit),
+    attach(entryId, questions, staff, at, mode = 'live') {
+      const e = entry(entryId);
+      if (!e) return { ok: false, problem: 'unknown-entry' };
+      const have = new Set(e.questions.map(key));
       const fresh = [...new Map(questions.map((q) => [key(q), q.trim().slice(0, 300)])).entries()].filter(([k, q]) => k !== '' && q !== '' && !have.has(k)).map(([, q]) => q);
       if (fresh.length === 0) return { ok: false, problem: 'nothing-new' };
-      const refused = wouldBreak({ id: -1, kind: 'attach', entryId, questions: fresh, staff, createdAt: at });
-      if (refused) return { ok: false, problem: refused };
-      const id = log.add({ kind: 'attach', entryId, questions: fresh }, staff, at);
-      rebuild();
-      return { ok: true, id, added: fresh.length };
+      return save({ kind: 'attach', entryId, questions: fresh }, staff, at, mode, fresh.length);
     },
-    addEntry(raw, staff, at) {
+    addEntry(raw, staff, at, mode = 'live') {
       const parsed = entrySchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -133,11 +119,35 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
       for (const rel of parsed.data.related ?? []) {
         if (!entries.some((e) => e.id === rel)) return { ok: false, problem: `related: unknown entry ${rel}` };
       }
-      const refused = wouldBreak({ id: -1, kind: 'entry', entryId: parsed.data.id, entry: parsed.data, staff, createdAt: at });
+      return save({ kind: 'entry', entryId: parsed.data.id, entry: parsed.data }, staff, at, mode, 1);
+    },
+    edit(entryId, fields, staff, at, mode = 'live') {
+      const e = entry(entryId);
+      if (!e) return { ok: false, problem: 'unknown-entry' };
+      const merged = entrySchema.safeParse({ ...e, ...fields });
+      if (!merged.success) {
+        const issue = merged.error.issues[0]!;
+        return { ok: false, problem: `${issue.path.join('.') || 'entry'}: ${issue.message}` };
+      }
+      const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((e as Record<string, unknown>)[k])));
+      if (Object.keys(changed).length === 0) return { ok: false, problem: 'nothing-new' };
+      return save({ kind: 'edit', entryId, fields: changed as EntryEdit }, staff, at, mode, 1);
+    },
+    retire(entryId, staff, at, mode = 'live') {
+      if (!entry(entryId)) return { ok: false, problem: 'unknown-entry' };
+      return save({ kind: 'retire', entryId }, staff, at, mode, 1);
+    },
+    approve(changeId, admin, note, at) {
+      const c = log.get(changeId);
+      if (!c || c.status !== 'proposed' || c.reverted) return { ok: false, problem: 'not-a-proposal' };
+      const refused = wouldBreak(c);
       if (refused) return { ok: false, problem: refused };
-      const id = log.add({ kind: 'entry', entryId: parsed.data.id, entry: parsed.data }, staff, at);
+      if (!log.decide(changeId, 'live', admin, note, at)) return { ok: false, problem: 'not-a-proposal' };
       rebuild();
-      return { ok: true, id, added: 1 };
+      return { ok: true, id: changeId, added: 1, proposed: false };
+    },
+    reject(changeId, admin, note, at) {
+      return log.decide(changeId, 'rejected', admin, note, at);
     },
     revert(changeId) {
       const done = log.revert(changeId);
@@ -147,17 +157,19 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
     exportYaml(at) {
       const changes = log.list();
       const topicOf = new Map(base.entries.map((e) => [e.id, e.topic]));
+      const fileOf = (id: string) => (topicOf.has(id) ? `knowledge/${topicOf.get(id)}.yaml` : '(a new entry above)');
       const doc = {
         new_entries: changes.flatMap((c) => (c.kind === 'entry' ? [c.entry] : [])),
-        new_phrasings: changes.flatMap((c) =>
-          c.kind === 'attach' ? [{ entry: c.entryId, file: topicOf.has(c.entryId) ? `knowledge/${topicOf.get(c.entryId)}.yaml` : '(a new entry above)', questions: c.questions, by: c.staff }] : [],
-        ),
+        new_phrasings: changes.flatMap((c) => (c.kind === 'attach' ? [{ entry: c.entryId, file: fileOf(c.entryId), questions: c.questions, by: c.staff }] : [])),
+        edits: changes.flatMap((c) => (c.kind === 'edit' ? [{ entry: c.entryId, file: fileOf(c.entryId), replace: c.fields, by: c.staff }] : [])),
+        retired: changes.flatMap((c) => (c.kind === 'retire' ? [{ entry: c.entryId, file: fileOf(c.entryId), by: c.staff }] : [])),
       };
       const header = [
-        `# Knowledge taught in the staff console, exported ${new Date(at).toISOString()}.`,
+        `# Knowledge changed in the staff console, exported ${new Date(at).toISOString()}.`,
         '# To commit it: paste each of new_entries under `entries:` of knowledge/<topic>.yaml, add each list of',
-        '# new_phrasings under `questions:` of that entry, and run `npm run kb:check`. Once the files carry them,',
-        '# the console skips these changes by itself (same id, same phrasing).',
+        '# new_phrasings under `questions:` of that entry, replace the fields listed under edits, delete the',
+        '# retired entries, and run `npm run kb:check`. Once the files carry them, the console skips these',
+        '# changes by itself (same id, same phrasing).',
       ].join('\n');
       return `${header}\n${stringify(doc, { lineWidth: 0 })}`;
     },

@@ -24,7 +24,7 @@ const lastReply = (json: { replies: Reply[] }) => json.replies.at(-1)!;
 const feedbackOf = (reply: Reply) => (reply.buttons ?? []).filter((b) => /^v:[gb]:/.test(b.payload));
 
 describe('feedback on answers', () => {
-  it('"Chưa đúng" sends the question, redacted, with the answer given to the review queue; attaching it fixes the answer', async () => {
+  it('"Chưa đúng" sends the question, redacted, with the answer given to the review queue; an admin attaching it fixes the answer', async () => {
     s = await startTestServer({ REVIEW_SAMPLE_RATE: '0' });
     const first = await s.chat({ user: 'citizen-1', text: MISROUTED });
     expect(first.json.intent).toMatchObject({ kind: 'faq', id: 'vol-maternity-father' });
@@ -39,14 +39,14 @@ describe('feedback on answers', () => {
     // Pressed again later: thanked, but queued once.
     await s.chat({ user: 'citizen-1', payload: notRight.payload });
 
-    await addStaff(s.app, 'lan', 'reviewer');
+    await addStaff(s.app, 'lan', 'admin');
     const staff = await signIn(s.url, 'lan', 'lan-password-123');
     const page = (await staff.get('/admin/questions?kind=misroute')).html;
     expect(page).toContain('Người dân báo chưa đúng (1)');
     expect(page).toContain('Tôi đóng tự nguyện được 7 tháng thì sinh con');
     expect(page).not.toContain('345 678');
     expect(page).toContain('Trợ lý đã trả lời');
-    expect(page).toContain('<span title="vol-maternity-father">');
+    expect(page).toContain('<a href="/admin/entries/vol-maternity-father"');
     expect((await staff.get('/admin/questions')).html).not.toContain('Tôi đóng tự nguyện được 7 tháng');
 
     const ids = groupIds(page, 'Tôi đóng tự nguyện được 7 tháng');

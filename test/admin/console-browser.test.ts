@@ -22,14 +22,14 @@ describe.skipIf(!executable)('staff console in headless Chromium', () => {
     await s?.close();
   });
 
-  async function signedIn(viewport = { width: 1200, height: 900 }): Promise<Page> {
+  async function signedIn(viewport = { width: 1200, height: 900 }, name = 'lan', password = 'mat-khau-rat-dai'): Promise<Page> {
     const page = await browser.newPage({ viewport });
     page.on('request', (r) => {
       if (!r.url().startsWith(s.url) && !r.url().startsWith('data:')) outside.push(r.url());
     });
     await page.goto(`${s.url}/admin`);
-    await page.getByLabel('Tên đăng nhập').fill('lan');
-    await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai');
+    await page.getByLabel('Tên đăng nhập').fill(name);
+    await page.getByLabel('Mật khẩu').fill(password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: 'Câu hỏi chưa trả lời' }).waitFor();
     return page;
@@ -60,10 +60,42 @@ describe.skipIf(!executable)('staff console in headless Chromium', () => {
     const after = await s.chat({ user: 'citizen-3', text: FISH });
     expect(after.json.intent).toMatchObject({ kind: 'faq', id: 'staff-fish-cage-farmers' });
     expect(after.json.replies.map((r: { text: string }) => r.text).join('\n')).toContain('Người nuôi cá lồng là lao động tự do');
-    await page.getByRole('link', { name: 'Nội dung đã dạy' }).click();
+    await page.getByRole('link', { name: 'Thay đổi và duyệt' }).click();
     await page.getByText('staff-fish-cage-farmers').first().waitFor();
     expect(outside).toEqual([]);
     await page.close();
+  });
+
+  it('a citizen presses "Chưa đúng"; a reviewer edits that answer, an admin approves, and the bot gives the new text', async () => {
+    await addStaff(s.app, 'minh', 'reviewer', 'mat-khau-cua-minh');
+    const chat = await browser.newPage();
+    await chat.goto(`${s.url}/`);
+    await chat.getByLabel('Câu hỏi của bạn').fill('Tôi đóng tự nguyện được 7 tháng thì sinh con có được 2 triệu không?');
+    await chat.keyboard.press('Enter');
+    await chat.locator('.msg.bot .feedback').last().getByRole('button', { name: 'Chưa đúng' }).click();
+    await chat.locator('.msg.bot', { hasText: 'xem lại câu trả lời' }).waitFor();
+
+    const reviewer = await signedIn({ width: 1200, height: 900 }, 'minh', 'mat-khau-cua-minh');
+    await reviewer.getByRole('link', { name: /Người dân báo chưa đúng \(1\)/ }).click();
+    const group = reviewer.locator('section.group', { hasText: 'sinh con có được 2 triệu' });
+    await group.getByRole('link', { name: 'Chồng đóng BHXH tự nguyện' }).click();
+    await reviewer.getByRole('heading', { level: 2, name: 'Sửa câu trả lời' }).waitFor();
+    const answer = reviewer.getByLabel('Câu trả lời', { exact: true });
+    await answer.fill(`${await answer.inputValue()}\n\nNếu người sinh con là bạn (người mẹ), xem mục trợ cấp thai sản 2 triệu đồng của BHXH tự nguyện.`);
+    await reviewer.getByRole('button', { name: 'Gửi đề xuất' }).click();
+    await reviewer.getByRole('status').filter({ hasText: 'Đã gửi đề xuất' }).waitFor();
+    const before = await s.chat({ user: 'citizen-9', text: 'Tôi đóng tự nguyện được 7 tháng thì sinh con có được 2 triệu không?' });
+    expect(JSON.stringify(before.json)).not.toContain('Nếu người sinh con là bạn');
+
+    const adminPage = await signedIn();
+    await adminPage.getByRole('link', { name: 'Thay đổi và duyệt' }).click();
+    const proposal = adminPage.locator('section.proposal', { hasText: 'vol-maternity-father' });
+    await proposal.getByLabel('Ghi chú').fill('Đã kiểm tra');
+    await proposal.getByRole('button', { name: 'Duyệt' }).click();
+    await adminPage.getByRole('status').filter({ hasText: 'Đã duyệt' }).waitFor();
+    const after = await s.chat({ user: 'citizen-10', text: 'Tôi đóng tự nguyện được 7 tháng thì sinh con có được 2 triệu không?' });
+    expect(JSON.stringify(after.json)).toContain('Nếu người sinh con là bạn');
+    for (const p of [chat, reviewer, adminPage]) await p.close();
   });
 
   it('renders the dashboard charts with data, on a laptop and on a phone', async () => {

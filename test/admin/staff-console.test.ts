@@ -67,7 +67,7 @@ describe('staff console: unanswered questions', () => {
   it('groups one question typed three ways, and attaching it to an entry answers it at once and after a restart', async () => {
     const dataDir = tempDir();
     const s = await server({ DATA_DIR: dataDir });
-    await addStaff(s.app, 'lan', 'reviewer');
+    await addStaff(s.app, 'lan', 'admin');
     expect((await ask(s, 'u1', FISH)).kind).toBe('fallback');
     for (const [i, v] of FISH_VARIANTS.entries()) await ask(s, `u${i + 2}`, v);
     const staff = await signIn(s.url, 'lan', 'lan-password-123');
@@ -93,7 +93,7 @@ describe('staff console: unanswered questions', () => {
 
   it('writes a new entry from a group (refusing an incomplete one), and exports the change as reviewable YAML', async () => {
     const s = await server();
-    await addStaff(s.app, 'lan', 'reviewer');
+    await addStaff(s.app, 'lan', 'admin');
     await ask(s, 'u1', FISH);
     const staff = await signIn(s.url, 'lan', 'lan-password-123');
     const ids = groupIds((await staff.get('/admin/questions')).html, 'nuôi cá lồng');

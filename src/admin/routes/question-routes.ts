@@ -21,6 +21,9 @@ const MAX_QUEUE = 2_000;
 export const GROUPS_PER_PAGE = 25;
 const DISMISS_REASONS = new Set(['out-of-scope', 'spam', 'duplicate']);
 
+/** An admin's change goes live at once; a reviewer's waits for an admin (the two-person rule). */
+const modeOf = (role: string): 'live' | 'propose' => (role === 'admin' ? 'live' : 'propose');
+
 /** A suggested entry id from the question: folded words, kebab-case, prefixed so staff entries stand out. */
 export function suggestId(text: string): string {
   const words = normalizeText(text).folded.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 6);
@@ -67,7 +70,7 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     const done = typeof request.query.done === 'string' ? request.query.done : '';
     return sendPage(request, reply, deps.t, (tr, lang) => ({
       title: tr('questions.title'),
-      ...(['attached', 'answered', 'dismissed'].includes(done) ? { flash: tr(`questions.done.${done}`) } : {}),
+      ...(['attached', 'answered', 'dismissed', 'proposed'].includes(done) ? { flash: tr(`questions.done.${done}`) } : {}),
       body: questionsBody(tr, lang, request.staff!, views, { questions: open.length, groups: groups.length, page, pages, kind, counts: deps.unanswered.countByKind('new') }, query, entryOptions),
     }));
   });
@@ -76,13 +79,13 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     const questions = openQuestions(idList(field(request.body, 'ids')));
     const entryId = field(request.body, 'entry');
     if (questions.length === 0) return redirect(reply, '/admin/questions');
-    const result = deps.knowledge.attach(entryId, questions.map((q) => cleanForPhrasing(q.text)), request.staff!.name, deps.now());
+    const result = deps.knowledge.attach(entryId, questions.map((q) => cleanForPhrasing(q.text)), request.staff!.name, deps.now(), modeOf(request.staff!.role));
     if (!result.ok && result.problem !== 'nothing-new') {
       const problem = result.problem;
       return sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.badRequest'), body: html`<p>${problem === 'unknown-entry' ? tr('questions.unknownEntry') : problem}</p>` }), 400);
     }
     deps.unanswered.resolve(questions.map((q) => q.id), 'attached', entryId, deps.now());
-    return redirect(reply, '/admin/questions?done=attached');
+    return redirect(reply, `/admin/questions?done=${result.ok && result.proposed ? 'proposed' : 'attached'}`);
   });
 
   admin.post('/questions/dismiss', async (request, reply) => {
@@ -131,12 +134,12 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
       source_url: draft.sourceUrl,
       reviewed: vietnamDay(deps.now()),
     };
-    const result = deps.knowledge.addEntry(entry, request.staff!.name, deps.now());
+    const result = deps.knowledge.addEntry(entry, request.staff!.name, deps.now(), modeOf(request.staff!.role));
     if (!result.ok) {
       return sendPage(request, reply, deps.t, (tr) => ({ title: tr('newEntry.title'), body: newEntryBody(tr, request.staff!, draft, result.problem) }), 400);
     }
     const ids = openQuestions(idList(draft.ids)).map((q) => q.id);
     deps.unanswered.resolve(ids, 'answered', entry.id, deps.now());
-    return redirect(reply, '/admin/questions?done=answered');
+    return redirect(reply, `/admin/questions?done=${result.proposed ? 'proposed' : 'answered'}`);
   });
 }

@@ -19,6 +19,7 @@ const NAV = [
   ['/admin/questions', 'nav.questions'],
   ['/admin/requests', 'nav.requests'],
   ['/admin/dashboard', 'nav.dashboard'],
+  ['/admin/entries', 'nav.entries'],
   ['/admin/knowledge', 'nav.knowledge'],
 ] as const;
 

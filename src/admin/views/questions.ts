@@ -59,7 +59,7 @@ export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, group
       <h2 id="g${n}" class="question-text">${g.text}</h2>
       <p class="meta"><strong>${tr('questions.count', { count: g.count })}</strong> · ${tr('questions.firstSeen')} ${formatTime(g.firstSeen, lang)} · ${tr('questions.lastSeen')} ${formatTime(g.lastSeen, lang)} · ${tr('questions.channels')}: ${g.channels.join(', ')}</p>
       ${g.wordings.length > 1 ? html`<details><summary>${tr('questions.wordings', { count: g.wordings.length })}</summary><ul>${g.wordings.slice(0, 20).map((w) => html`<li class="question-text">${w.text}${w.count > 1 ? html` <span class="muted">×${w.count}</span>` : ''}</li>`)}</ul></details>` : ''}
-      ${g.given?.length ? html`<p class="given"><strong>${tr('questions.given')}:</strong> ${g.given.map((e) => html`<span title="${e.id}">${e.question}</span>`)}</p>` : ''}
+      ${g.given?.length ? html`<p class="given"><strong>${tr('questions.given')}:</strong> ${g.given.map((e) => html`<a href="/admin/entries/${e.id}" title="${tr('questions.editGiven')}">${e.question}</a> `)}</p>` : ''}
       <h3>${tr('questions.nearest')}</h3>
       ${g.nearest.length === 0 ? html`<p class="muted">${tr('questions.noNearest')}</p>` : ''}
       <ul class="nearest">${g.nearest.map(
@@ -113,6 +113,6 @@ export function newEntryBody(tr: Tr, staff: StaffContext, draft: EntryDraft, pro
     <label for="id">${tr('newEntry.id')}</label>
     <p class="hint" id="id-hint">${tr('newEntry.idHint')}</p>
     <input id="id" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="40" value="${draft.id}" aria-describedby="id-hint">
-    <button type="submit">${tr('newEntry.save')}</button> <a href="/admin/questions">${tr('newEntry.cancel')}</a>
+    <button type="submit">${staff.role === 'admin' ? tr('newEntry.save') : tr('entries.propose')}</button> <a href="/admin/questions">${tr('newEntry.cancel')}</a>
   </form>`;
 }

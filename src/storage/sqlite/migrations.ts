@@ -144,4 +144,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE unanswered ADD COLUMN given TEXT;
   CREATE INDEX unanswered_kind ON unanswered (status, kind, created_at);
   `,
+  `
+  -- Staff may now edit and retire any entry, and a reviewer's change is a proposal an admin approves or rejects
+  -- (the two-person rule): the log gains the new kinds, a status, who decided, when, with what note, and the
+  -- instant a change went live (changes apply in that order). SQLite cannot widen a CHECK: the table is copied.
+  CREATE TABLE knowledge_changes_v2 (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('attach', 'entry', 'edit', 'retire')),
+    entry_id   TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    staff      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    reverted   INTEGER NOT NULL DEFAULT 0,
+    status     TEXT NOT NULL DEFAULT 'live' CHECK (status IN ('live', 'proposed', 'rejected')),
+    decided_by TEXT,
+    decided_at INTEGER,
+    note       TEXT,
+    applied_at INTEGER
+  );
+  INSERT INTO knowledge_changes_v2 (id, kind, entry_id, body, staff, created_at, reverted, applied_at)
+    SELECT id, kind, entry_id, body, staff, created_at, reverted, created_at FROM knowledge_changes;
+  DROP TABLE knowledge_changes;
+  ALTER TABLE knowledge_changes_v2 RENAME TO knowledge_changes;
+  CREATE INDEX knowledge_changes_entry ON knowledge_changes (entry_id, id);
+  CREATE INDEX knowledge_changes_status ON knowledge_changes (status, reverted);
+  `,
 ];
