@@ -34,6 +34,8 @@ import { createSqliteRetention, type PurgeCounts } from './storage/sqlite/retent
 import { createSqliteStaffAccounts, createSqliteStaffSessions } from './storage/sqlite/staff-accounts.js';
 import { createSqliteSessionStore } from './storage/sqlite/session-store.js';
 import { createSqliteStaffQueue } from './storage/sqlite/staff-queue.js';
+import { createSqliteStaffThreads } from './storage/sqlite/staff-threads.js';
+import { createStaffReplies, type StaffReplies } from './channels/staff-replies.js';
 import { createSqliteUpdateClaims } from './storage/sqlite/update-claims.js';
 import { createSqliteUnansweredQueue } from './storage/sqlite/unanswered-queue.js';
 import { loadOrCreateSecret } from './storage/secret-file.js';
@@ -60,6 +62,11 @@ export interface App {
   staffSessions: ReturnType<typeof createSqliteStaffSessions>;
   unanswered: ReturnType<typeof createSqliteUnansweredQueue>;
   staffQueue: ReturnType<typeof createSqliteStaffQueue>;
+  staffThreads: ReturnType<typeof createSqliteStaffThreads>;
+  /** Staff replies to citizens, delivered on the channel they used. */
+  staffReplies: StaffReplies;
+  /** Who sends a platform's outbox now (the platforms, once started); a staff reply calls it. */
+  setOutboxKick(kick: (channel: 'telegram' | 'zalo') => void): void;
   /** Engagement counts, batched in memory; read through rows(), which writes what is pending first. */
   metrics: MetricsBuffer;
   /** Handles one message from a platform user inside one transaction; the raw id is keyed here and dropped. */
@@ -114,7 +121,9 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     return result;
   };
   const unanswered = createSqliteUnansweredQueue(db);
-  const staffQueue = createSqliteStaffQueue(db, createSealedBox(secret, 'staff-contact'));
+  const staffBox = createSealedBox(secret, 'staff-contact');
+  const staffQueue = createSqliteStaffQueue(db, staffBox);
+  const staffThreads = createSqliteStaffThreads(db, staffBox);
   const faq = () => knowledge.faq();
   const kit = createReplyKit(faq, i18n.t);
   // (The router builds its own kit with flow links; the engine's kit renders plain answers inside flows.)
@@ -129,6 +138,8 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
   const figures = loadFigures(join(config.flowsDir, 'data', 'figures.yaml'));
   /** Who the current turn is for (set where a turn begins), so that a handoff is filed under that person. */
   let turn: { channel: Channel; userKey: string } = { channel: 'web', userKey: '' };
+  /** The platform chat of the current turn, kept only to seal it into a staff request (for the staff's reply). */
+  let turnChat = '';
   const engine = createEngine(new Map(flows.map((f) => [f.id, f])), {
     t: i18n.t,
     faq,
@@ -138,7 +149,8 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     calcContext: () => ({ now: clock(), offices, figures }),
     limits: () => voluntaryLimits(figures, clock()),
     now: clock,
-    handoff: ({ question, contact }) => staffQueue.add({ question, contact, channel: turn.channel, userKey: turn.userKey, at: clock() }),
+    handoff: ({ question, contact }) =>
+      staffQueue.add({ question, contact, channel: turn.channel, userKey: turn.userKey, at: clock(), ...(turn.channel === 'telegram' || turn.channel === 'zalo' ? { replyTo: turnChat } : {}) }),
   });
   const flowHandler = createFlowHandler({
     engine,
@@ -149,6 +161,8 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
   const claims = createSqliteUpdateClaims(db);
   const outbox = createSqliteOutbox(db, createSealedBox(secret, 'outbox'), (channel, chat) => keyer(channel, `chat:${chat}`));
   const retention = createSqliteRetention(db);
+  let outboxKick: (channel: 'telegram' | 'zalo') => void = () => {};
+  const staffReplies = createStaffReplies({ threads: staffThreads, outbox, sessions, t: i18n.t, now: clock, transaction: (fn) => inTransaction(db, fn), kick: (c) => outboxKick(c) });
   const probe = db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
   const flowById = new Map(flows.map((f) => [f.id, f]));
   for (const e of knowledge.entries()) {
@@ -168,6 +182,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     metrics: turnMetrics,
     unanswered,
     sampleRate: config.reviewSampleRate,
+    answerStaff: (requestId, userKey, text, at) => staffThreads.addCitizenReply(requestId, userKey, text, at),
     t: i18n.t,
     clock: { now: clock },
     defaultLanguage: config.defaultLanguage,
@@ -206,10 +221,16 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     staffSessions: createSqliteStaffSessions(db),
     unanswered,
     staffQueue,
+    staffThreads,
+    staffReplies,
+    setOutboxKick(kick) {
+      outboxKick = kick;
+    },
     metrics,
     handle(channel, platformId, input) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
       turn = message;
+      turnChat = platformId;
       try {
         return inTurn(() => router.handle(message));
       } catch (err) {
@@ -219,6 +240,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     handleUpdate(channel, updateKey, platformId, input, render) {
       const message: InboundMessage = { channel, userKey: keyer(channel, platformId), ...input };
       turn = message;
+      turnChat = platformId;
       const claimAndQueue = (respond: () => BotResponse) => inTurn(() => (claims.claim(channel, updateKey, clock()) ? outbox.add(channel, render(respond()), clock()) : null));
       try {
         return claimAndQueue(() => router.handle(message));

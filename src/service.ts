@@ -37,8 +37,10 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
   // The platforms log through the server's logger, which exists once the server is built below.
   const log = { info: (m: string) => server.log.info(m), warn: (m: string) => server.log.warn(m), error: (m: string) => server.log.error(m) };
   const platforms = createPlatforms(config, app, log);
+  app.setOutboxKick((channel) => platforms.sendWaiting(channel));
   const server = createHttpServer({
     handle: app.handle,
+    inbox: (user) => app.staffReplies.webInbox(app.keyer('web', user)),
     t: app.i18n.t,
     checkStorage: () => app.checkStorage(),
     logger: options.logger ?? { level: config.logLevel },

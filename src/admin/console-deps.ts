@@ -22,6 +22,8 @@ export function staffConsoleDeps(app: App, now: () => number = app.clock): Conso
     knowledge: app.knowledge,
     unanswered: app.unanswered,
     staffQueue: app.staffQueue,
+    staffThreads: app.staffThreads,
+    staffReplies: app.staffReplies,
     metrics: app.metrics,
     deadLetters: () => app.outbox.deadLetters(),
     flows: app.flows,

@@ -13,6 +13,8 @@ import type { MetricRow } from '../storage/sqlite/metrics-sink.js';
 import type { StaffAccount, StaffRole } from '../storage/sqlite/staff-accounts.js';
 import type { StoredUnanswered, Resolution } from '../storage/sqlite/unanswered-queue.js';
 import type { QueueKind } from '../core/types.js';
+import type { StaffThreads } from '../storage/sqlite/staff-threads.js';
+import type { StaffReplies } from '../channels/staff-replies.js';
 import type { StaffRequest } from '../storage/sqlite/staff-queue.js';
 import { sameSecret, type StaffAuth } from './auth/staff-auth.js';
 import { cookies, field, languageOf, LANG_COOKIE, redirect, SESSION_COOKIE, translatorFor } from './context.js';
@@ -37,6 +39,8 @@ export interface ConsoleDeps {
     resolve(ids: readonly number[], status: Resolution, resolution: string, at: number): number;
   };
   staffQueue: { list(status?: StaffRequest['status'], limit?: number): StaffRequest[]; setStatus(id: number, status: StaffRequest['status'], at: number): boolean };
+  staffThreads: Pick<StaffThreads, 'thread' | 'address'>;
+  staffReplies: Pick<StaffReplies, 'reply'>;
   metrics: { rows(fromDay: string, toDay: string): MetricRow[] };
   /** Replies the platforms never took (given up), by channel and reason. */
   deadLetters(): DeadLetterCount[];

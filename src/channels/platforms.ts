@@ -25,6 +25,8 @@ export interface Platforms {
    * before any new reply to the same chat). start() does it too if it was not done.
    */
   resume(): void;
+  /** Sends what waits in a platform's outbox now (a staff reply was just queued). */
+  sendWaiting(channel: 'telegram' | 'zalo'): void;
   /** Starts polling, or registers the webhooks with the platforms. */
   start(): Promise<void>;
   /** Stops polling and waits for replies still being sent. */
@@ -84,6 +86,9 @@ export function createPlatforms(config: Config, app: App, log: ChannelLogger): P
       resumed = true;
       const n = (telegram?.resume() ?? 0) + (zalo?.resume() ?? 0);
       if (n > 0) log.info(`outbox: sending ${n} replies left from before the restart`);
+    },
+    sendWaiting(channel) {
+      outbox.wake(channel);
     },
     async start() {
       this.resume();

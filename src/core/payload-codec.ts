@@ -17,7 +17,9 @@ export type Action =
   | { type: 'flow-start'; flowId: string }
   /** "Đúng ý tôi" / "Chưa đúng" on an answer, or "Không phải các câu trên" on a clarification. */
   | { type: 'feedback'; verdict: 'good' | 'bad'; entryId: string }
-  | { type: 'feedback'; verdict: 'none' };
+  | { type: 'feedback'; verdict: 'none' }
+  /** "Trả lời cán bộ" under a staff reply: the next message goes to that request. */
+  | { type: 'answer-staff'; requestId: number };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const FLOW_VALUE = /^[\p{L}\p{N} ._:-]{1,48}$/u;
@@ -43,6 +45,9 @@ export function encodePayload(action: Action): string {
       break;
     case 'flow-start':
       s = `s:${action.flowId}`;
+      break;
+    case 'answer-staff':
+      s = `a:${action.requestId}`;
       break;
     case 'feedback':
       s = action.verdict === 'none' ? 'v:n' : `v:${action.verdict === 'good' ? 'g' : 'b'}:${action.entryId}`;
@@ -71,6 +76,8 @@ export function decodePayload(payload: string): Action | null {
       return FLOW_VALUE.test(value) ? { type: 'flow', value } : null;
     case 's':
       return ID.test(value) ? { type: 'flow-start', flowId: value } : null;
+    case 'a':
+      return /^[1-9]\d{0,14}$/.test(value) ? { type: 'answer-staff', requestId: Number(value) } : null;
     case 'v': {
       if (value === 'n') return { type: 'feedback', verdict: 'none' };
       const entryId = value.slice(2);

@@ -7,6 +7,7 @@ import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
 import { agedLastAnswer, createFaqTurn } from './faq-turn.js';
 import { handleFeedback, NOT_RIGHT_TYPED } from './feedback.js';
+import { fileAnswer, openAnswer, startAnswer, type AnswerStaff } from './staff-answer.js';
 import { recogniseSmallTalk, type SmallTalk } from './small-talk.js';
 import { resolveOffered } from './offered-choice.js';
 import type { FaqIndex } from './faq.js';
@@ -56,6 +57,8 @@ export interface RouterDeps {
   forgetPerson?: (userKey: string) => void;
   /** Share of doubtful answers sampled into the review queue (default 0). */
   sampleRate?: number;
+  /** A citizen's answer to a staff reply, filed into that request. */
+  answerStaff?: AnswerStaff;
 }
 
 export interface Router {
@@ -194,6 +197,11 @@ export function createRouter(deps: RouterDeps): Router {
     const recognised = action ? null : recogniseCommand(text, normalized.folded);
     if (recognised?.type === 'lang') return handleAction({ type: 'lang', lang: recognised.lang }, state, firstContact, message.channel, now);
     if (recognised?.type === 'command') return commandDecision(recognised.command, state, firstContact, message.channel, now);
+    const answering = action || firstContact ? undefined : openAnswer(state, now);
+    if (answering && normalized.tokens.length > 0) {
+      const r = fileAnswer(t, deps.answerStaff, state, answering.requestId, message.userKey, text, now, kit.menuButton(state.lang));
+      return { response: { replies: [r.reply], outcome: { kind: 'command', command: 'answer-staff' } }, state: r.state };
+    }
     let notice: string | undefined;
     if (deps.flows) {
       const turn = deps.flows.handle({ message, action, state, lang: state.lang, now });
@@ -232,6 +240,10 @@ export function createRouter(deps: RouterDeps): Router {
         const asked = state.asked && state.asked.entryId === undefined ? { ...state.asked, entryId: entry.id } : undefined;
         const { asked: _old, ...rest } = state;
         return { response: { replies: [kit.answer(lang, entry)], outcome: { kind: 'answer', entryId: entry.id, score: 1 } }, state: { ...rest, lastAnswer: { entryId: entry.id, at: now, turns: 0 }, ...(asked ? { asked } : {}) } };
+      }
+      case 'answer-staff': {
+        const r = startAnswer(t, state, action.requestId, now, kit.menuButton(lang));
+        return { response: { replies: [r.reply], outcome: { kind: 'command', command: 'answer-staff' } }, state: r.state };
       }
       case 'flow':
       case 'flow-start':

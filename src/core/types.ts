@@ -66,6 +66,8 @@ export interface ConversationState {
   lastAnswer?: LastAnswer;
   /** The last question answered or clarified, redacted, until the person says whether the answer was right. */
   asked?: AskedQuestion;
+  /** The person pressed "Trả lời cán bộ": their next message goes to this staff request. */
+  answeringStaff?: { requestId: number; at: number };
 }
 
 /** What "Chưa đúng" sends to staff: the question (redacted as for the queue), what the bot gave, its score. */

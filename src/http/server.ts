@@ -9,11 +9,13 @@ import type { ChatHandler } from '../channels/chat-handler.js';
 import { registerChatRoute } from '../channels/web/chat-route.js';
 import { createVisitorGuard } from '../channels/web/visitor-guard.js';
 import { registerWebPage } from '../channels/web/page.js';
-import type { Translator } from '../core/types.js';
+import type { Reply, Translator } from '../core/types.js';
 import { StorageError } from '../storage/storage-error.js';
 
 export interface HttpDeps {
   handle: ChatHandler;
+  /** Staff replies waiting for a web chat user (POST /api/chat/inbox). */
+  inbox?: (user: string) => Reply[];
   t: Translator;
   /** Returns normally when storage answers; throws otherwise. */
   checkStorage: () => void;
@@ -116,7 +118,7 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
   server.register(rateLimit, { global: false });
   server.register(async (routes) => {
     const perHour = deps.newConversationsPerHour ?? 0;
-    registerChatRoute(routes, deps.handle, deps.chatPerMinute ?? 0, perHour > 0 ? createVisitorGuard({ perWindow: perHour }) : { admit: () => true });
+    registerChatRoute(routes, deps.handle, deps.chatPerMinute ?? 0, perHour > 0 ? createVisitorGuard({ perWindow: perHour }) : { admit: () => true }, deps.inbox);
     registerWebPage(routes, deps.t);
     for (const register of deps.routes ?? []) register(routes);
   });

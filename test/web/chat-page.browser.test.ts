@@ -64,6 +64,28 @@ describe.skipIf(!executable)('web chat page in headless Chromium', () => {
     await page.close();
   });
 
+  it('shows a staff reply to a question left for staff when the page is opened again, with "Trả lời cán bộ"', async () => {
+    const page = await open();
+    await page.getByLabel('Câu hỏi của bạn').fill('gặp cán bộ');
+    await page.keyboard.press('Enter');
+    await page.locator('.msg.bot', { hasText: 'câu hỏi muốn gửi cho cán bộ' }).waitFor();
+    await page.getByLabel('Câu hỏi của bạn').fill('công ty cũ chưa chốt sổ cho tôi');
+    await page.keyboard.press('Enter');
+    await page.locator('.msg.bot').last().getByRole('button', { name: 'Không, cảm ơn' }).click();
+    await page.locator('.msg.bot', { hasText: 'Đã chuyển câu hỏi' }).waitFor();
+    const request = s.app.staffQueue.list('new').find((r) => r.question.includes('chưa chốt sổ'))!;
+    expect(s.app.staffReplies.reply(request.id, 'lan', 'Bạn đề nghị công ty chốt sổ bằng văn bản.')).toEqual({ ok: true, via: 'web' });
+    await page.reload();
+    const reply = page.locator('.msg.bot.staff', { hasText: 'Bạn đề nghị công ty chốt sổ' });
+    await reply.waitFor();
+    expect(await reply.getByRole('button', { name: 'Trả lời cán bộ' }).count()).toBe(1);
+    const polled = page.waitForResponse((r) => r.url().endsWith('/api/chat/inbox'));
+    await page.reload();
+    expect((await (await polled).json()).replies).toEqual([]); // shown once
+    expect(await page.locator('.msg.bot.staff').count()).toBe(0);
+    await page.close();
+  });
+
   it('shows a question containing HTML as text, never as markup', async () => {
     const page = await open();
     await page.getByLabel('Câu hỏi của bạn').fill('<img src=x onerror="window.__xss=1"><b>đậm</b>');

@@ -20,6 +20,8 @@ export interface OutboxSender {
   resume(channel: Channel, deliver: Deliver): number;
   /** Puts what is due in the queue now (the timer does it every `scanEveryMs`). */
   scan(): void;
+  /** Something was written to this channel's outbox outside a turn (a staff reply): send it now. */
+  wake(channel: Channel): void;
   /** At shutdown: sends what is due, the replies waiting in the outbox included, for at most `budgetMs`. */
   drain(budgetMs?: number): Promise<void>;
   /** Stops the timer (the queue's drain() waits for what is in flight). */
@@ -184,6 +186,12 @@ export function createOutboxSender(store: OutboxStore, queue: SendQueue, options
       return scan(channel);
     },
     scan: scanAll,
+    wake(channel) {
+      if (!deliverers.has(channel)) return; // not started: resume() at start sends it
+      backlog.add(channel);
+      ensureTimer();
+      scan(channel);
+    },
     async drain(budgetMs = 10_000) {
       const start = performance.now();
       for (;;) {

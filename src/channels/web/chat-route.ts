@@ -4,7 +4,7 @@
  * response {"replies": [{"text", "buttons"?: [{"label","payload"}]}], "intent": {"kind","id"?,"score"?}}
  */
 import type { FastifyInstance } from 'fastify';
-import type { BotResponse, Outcome } from '../../core/types.js';
+import type { BotResponse, Outcome, Reply } from '../../core/types.js';
 import type { ChatHandler } from '../chat-handler.js';
 import { createVisitorGuard, type VisitorGuard } from './visitor-guard.js';
 
@@ -60,7 +60,9 @@ export function toChatResponse(r: BotResponse) {
  * @param perMinute requests a minute one address may make (0: no limit; behind a proxy see TRUST_PROXY)
  * @param visitors how many new conversations one address may open before the next ones are answered statelessly
  */
-export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, perMinute = 0, visitors: VisitorGuard = createVisitorGuard()): void {
+const inboxSchema = { type: 'object', required: ['user'], properties: { user: { type: 'string', minLength: 1, maxLength: 128 } } } as const;
+
+export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, perMinute = 0, visitors: VisitorGuard = createVisitorGuard(), inbox?: (user: string) => Reply[]): void {
   const config = perMinute > 0 ? { rateLimit: { max: perMinute, timeWindow: 60_000 } } : {};
   server.post<{ Body: ChatBody }>('/api/chat', { schema: { body: bodySchema }, config }, async (request) => {
     const { user, text, payload } = request.body;
@@ -71,4 +73,10 @@ export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, 
     });
     return toChatResponse(response);
   });
+  // POST /api/chat/inbox {"user"} → {"replies": [...]}: staff replies waiting for this person, each given once.
+  if (inbox) {
+    server.post<{ Body: { user: string } }>('/api/chat/inbox', { schema: { body: inboxSchema }, config }, async (request) => ({
+      replies: inbox(request.body.user).map((reply) => (reply.buttons?.length ? { text: reply.text, buttons: reply.buttons } : { text: reply.text })),
+    }));
+  }
 }

@@ -169,4 +169,22 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX knowledge_changes_entry ON knowledge_changes (entry_id, id);
   CREATE INDEX knowledge_changes_status ON knowledge_changes (status, reverted);
   `,
+  `
+  -- Staff reply to citizens: a request keeps where to answer (the platform chat id, sealed; nothing for the
+  -- web, whose person is found by the user key) and when the person last wrote about it (Zalo allows replies for
+  -- 7 days); the conversation with staff is a thread of messages, the staff's ones delivered once.
+  ALTER TABLE staff_requests ADD COLUMN reply_to TEXT;
+  ALTER TABLE staff_requests ADD COLUMN last_contact_at INTEGER;
+  CREATE TABLE staff_messages (
+    id           INTEGER PRIMARY KEY,
+    request_id   INTEGER NOT NULL REFERENCES staff_requests (id) ON DELETE CASCADE,
+    author       TEXT NOT NULL CHECK (author IN ('staff', 'citizen')),
+    staff        TEXT,
+    text         TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    delivered_at INTEGER
+  );
+  CREATE INDEX staff_messages_request ON staff_messages (request_id, id);
+  CREATE INDEX staff_messages_undelivered ON staff_messages (delivered_at, request_id);
+  `,
 ];

@@ -17,7 +17,7 @@ export interface StaffRequest {
 }
 
 export function createSqliteStaffQueue(db: Db, box: SealedBox) {
-  const insert = db.prepare('INSERT INTO staff_requests (question, contact, channel, created_at, user_key) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO staff_requests (question, contact, channel, created_at, user_key, reply_to, last_contact_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const forget = db.prepare('DELETE FROM staff_requests WHERE user_key = ?');
   const select = db.prepare<[string, number], { id: number; question: string; contact: string | null; channel: Channel; created_at: number; status: StaffRequest['status'] }>(
     'SELECT id, question, contact, channel, created_at, status FROM staff_requests WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?',
@@ -40,8 +40,11 @@ export function createSqliteStaffQueue(db: Db, box: SealedBox) {
   };
   return {
     /** `userKey`: who asked (opaque), so that "xóa dữ liệu" erases the request too. */
-    add(request: { question: string; contact: string | null; channel: Channel; at: number; userKey?: string }) {
-      guard('saving a staff request', () => insert.run(request.question, request.contact === null ? null : box.seal(request.contact), request.channel, request.at, request.userKey ?? null));
+    /** `replyTo`: the platform chat to answer in (sealed before it is stored; none for the web). */
+    add(request: { question: string; contact: string | null; channel: Channel; at: number; userKey?: string; replyTo?: string }) {
+      guard('saving a staff request', () =>
+        insert.run(request.question, request.contact === null ? null : box.seal(request.contact), request.channel, request.at, request.userKey ?? null, request.replyTo ? box.seal(request.replyTo) : null, request.at),
+      );
     },
     /** Erases this person's requests and the contacts they left ("xóa dữ liệu"); returns how many. */
     forget(userKey: string): number {

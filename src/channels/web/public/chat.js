@@ -130,6 +130,22 @@
     ask({ text: text });
   });
 
+  // Staff replies to a question left for them: asked for when the page opens and gently while it is open
+  // (every 30 s, only while the tab is visible); each reply is shown once.
+  var INBOX_EVERY_MS = 30000;
+  function pollInbox() {
+    if (document.visibilityState === 'hidden') return;
+    fetch('/api/chat/inbox', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: userId() })
+    }).then(function (res) { return res.ok ? res.json() : { replies: [] }; })
+      .then(function (data) { (data.replies || []).forEach(function (r) { addMessage('bot staff', r.text, r.buttons); }); })
+      .catch(function () { /* offline: asked again later */ });
+  }
+
   var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
-  ask({ payload: 'l:' + lang }).then(function () { input.focus(); });
+  ask({ payload: 'l:' + lang }).then(function () { input.focus(); pollInbox(); });
+  setInterval(pollInbox, INBOX_EVERY_MS);
+  document.addEventListener('visibilitychange', pollInbox);
 })();
