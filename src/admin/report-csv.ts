@@ -1,7 +1,12 @@
 /**
- * The campaign report as CSV (RFC 4180, UTF-8 with a BOM so that spreadsheet programs read Vietnamese). A
- * cell that a spreadsheet would take for a formula (= + - @, tab, carriage return) is prefixed with '.
+ * The campaign report as CSV (RFC 4180, UTF-8 with a BOM so that spreadsheet programs read Vietnamese), laid out
+ * for a clerk: the period's totals, then one row a day with a column per figure (no pivoting needed), then the
+ * top topics, answers, flow steps and audience groups, each as a small two-column table, in the console's
+ * language with dates as dd/mm/yyyy. A cell that a spreadsheet would take for a formula (= + - @, tab,
+ * carriage return) is prefixed with '.
  */
+import { displayDay } from '../core/vietnam-calendar.js';
+import type { Tr } from './context.js';
 import type { DashboardData } from './dashboard-data.js';
 import { CHANNELS, OUTCOMES } from './dashboard-data.js';
 
@@ -15,28 +20,56 @@ export function csvCell(value: string | number): string {
 
 export const csvLine = (cells: readonly (string | number)[]) => cells.map(csvCell).join(',');
 
-export function reportCsv(d: DashboardData, label: { topic(id: string): string; entry(id: string): string; flow(id: string): string; audience(id: string): string }): string {
-  const lines: string[] = [csvLine(['section', 'day', 'item', 'channel', 'value'])];
+export interface ReportLabels {
+  topic(id: string): string;
+  entry(id: string): string;
+  flow(id: string): string;
+  step(flowId: string, stepId: string): string;
+  audience(id: string): string;
+}
+
+const percent = (n: number | null) => (n === null ? '' : (100 * n).toFixed(1));
+
+export function reportCsv(d: DashboardData, label: ReportLabels, tr: Tr): string {
   const t = d.totals;
-  const period = `${d.from}..${d.to}`;
-  lines.push(csvLine(['total', period, 'conversations', 'all', t.conversations]));
-  lines.push(csvLine(['total', period, 'messages', 'all', t.messages]));
-  lines.push(csvLine(['total', period, 'answered', 'all', t.answered]));
-  lines.push(csvLine(['total', period, 'clarified', 'all', t.clarified]));
-  lines.push(csvLine(['total', period, 'fallback', 'all', t.fallback]));
-  lines.push(csvLine(['total', period, 'fallback rate %', 'all', t.fallbackRate === null ? '' : (100 * t.fallbackRate).toFixed(1)]));
-  lines.push(csvLine(['total', period, 'questions sent to staff', 'all', t.handoffs]));
+  const lines: string[] = [csvLine([tr('csv.title'), tr('csv.period', { from: displayDay(d.from), to: displayDay(d.to) })]), ''];
+  lines.push(csvLine([tr('csv.totals')]), csvLine([tr('csv.measure'), tr('csv.value')]));
+  const totals: [string, number | string][] = [
+    [tr('dashboard.conversations'), t.conversations],
+    [tr('dashboard.messages'), t.messages],
+    [tr('dashboard.answered'), t.answered],
+    [tr('dashboard.clarified'), t.clarified],
+    [tr('dashboard.fallback'), t.fallback],
+    [`${tr('dashboard.fallbackRate')} (%)`, percent(t.fallbackRate)],
+    [tr('dashboard.handoffs'), t.handoffs],
+    [tr('dashboard.feedback.helpful'), d.feedback.helpful],
+    [tr('dashboard.feedback.notHelpful'), d.feedback.notHelpful],
+  ];
+  for (const [name, value] of totals) lines.push(csvLine([name, value]));
+
+  lines.push('', csvLine([tr('csv.perDay')]));
+  lines.push(csvLine([tr('csv.day'), ...CHANNELS.map((c) => tr(`channels.${c}`)), tr('csv.allConversations'), ...OUTCOMES.map((o) => tr(`outcomes.${o}`)), `${tr('dashboard.fallbackRate')} (%)`]));
   d.days.forEach((day, i) => {
-    for (const c of CHANNELS) if (d.conversations[c][i]) lines.push(csvLine(['conversations', day, 'conversations', c, d.conversations[c][i]!]));
-    for (const o of OUTCOMES) if (d.outcomes[o][i]) lines.push(csvLine(['outcomes', day, o, 'all', d.outcomes[o][i]!]));
+    const perChannel = CHANNELS.map((c) => d.conversations[c][i]!);
+    lines.push(csvLine([displayDay(day), ...perChannel, perChannel.reduce((a, b) => a + b, 0), ...OUTCOMES.map((o) => d.outcomes[o][i]!), percent(d.fallbackRate[i] ?? null)]));
   });
-  for (const x of d.topTopics) lines.push(csvLine(['top topics', period, label.topic(x.key), 'all', x.value]));
-  for (const x of d.topEntries) lines.push(csvLine(['top answers', period, label.entry(x.key), 'all', x.value]));
-  for (const f of d.funnels) {
-    lines.push(csvLine(['flows', period, `${label.flow(f.flowId)}: started`, 'all', f.started]));
-    for (const s of f.steps) lines.push(csvLine(['flows', period, `${label.flow(f.flowId)}: ${s.step}`, 'all', s.reached]));
-    lines.push(csvLine(['flows', period, `${label.flow(f.flowId)}: completed`, 'all', f.completed]));
-  }
-  for (const x of d.audiences) lines.push(csvLine(['audiences', period, label.audience(x.key), 'all', x.value]));
+
+  const table = (title: string, head: string, rows: readonly [string, number][]) => {
+    if (rows.length === 0) return;
+    lines.push('', csvLine([title]), csvLine([head, tr('csv.count')]));
+    for (const [name, n] of rows) lines.push(csvLine([name, n]));
+  };
+  table(tr('dashboard.topTopics'), tr('csv.topic'), d.topTopics.map((x) => [label.topic(x.key), x.value]));
+  table(tr('dashboard.topEntries'), tr('csv.answer'), d.topEntries.map((x) => [label.entry(x.key), x.value]));
+  table(
+    tr('dashboard.funnels'),
+    tr('csv.step'),
+    d.funnels.flatMap((f) => [
+      [`${label.flow(f.flowId)}: ${tr('dashboard.started')}`, f.started] as [string, number],
+      ...f.steps.map((s) => [`${label.flow(f.flowId)}: ${label.step(f.flowId, s.step)}`, s.reached] as [string, number]),
+      [`${label.flow(f.flowId)}: ${tr('dashboard.completed')}`, f.completed] as [string, number],
+    ]),
+  );
+  table(tr('dashboard.audiences'), tr('csv.audience'), d.audiences.map((x) => [label.audience(x.key), x.value]));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

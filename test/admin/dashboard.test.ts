@@ -81,8 +81,16 @@ describe('dashboard and report', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="bhxh-bot-report-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv"/);
     const lines = csv.html.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('section,day,item,channel,value');
-    expect(lines).toContainEqual(expect.stringMatching(/^total,\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d,conversations,all,5$/));
+    // Laid out for a clerk: Vietnamese headers, dd/mm/yyyy, one row a day with a column per figure.
+    expect(lines[0]).toMatch(/^Báo cáo Trợ lý BHXH,từ \d\d\/\d\d\/\d{4} đến \d\d\/\d\d\/\d{4}$/);
+    expect(lines).toContain('Lượt trò chuyện,5');
+    const header = lines.indexOf('Ngày,Trang web,Telegram,Zalo,Tổng lượt trò chuyện,Trả lời được,Hỏi lại,Chưa trả lời được,Hướng dẫn từng bước,"Lệnh, menu",Tỷ lệ chưa trả lời được (%)');
+    expect(header).toBeGreaterThan(0);
+    expect(lines.slice(header + 1, header + 31).filter((l) => /^\d\d\/\d\d\/\d{4},/.test(l))).toHaveLength(30);
+    expect(lines).toContainEqual(expect.stringMatching(/^01\/12\/2026,5,0,0,5,\d+,\d+,\d+,\d+,\d+,\d+\.\d$/));
+    // Flow steps by what they ask, not by their ids.
+    expect(lines.some((l) => l.startsWith('Tính tiền đóng BHXH tự nguyện: Bạn thuộc nhóm nào?'))).toBe(true);
+    expect(lines.some((l) => /: group,/.test(l))).toBe(false);
     const formula = lines.find((l) => l.includes('HYPERLINK'))!;
     expect(formula).toContain(`"'=HYPERLINK(""http://evil.example"",""bấm vào"") bảo hiểm nuôi ong"`);
     expect(lines.every((l) => !/(^|,)[=+\-@]/.test(l))).toBe(true);

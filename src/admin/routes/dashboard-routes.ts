@@ -30,10 +30,17 @@ export function registerDashboardRoutes(admin: FastifyInstance, deps: ConsoleDep
     const tr = translatorFor(deps.t, lang);
     const faq = deps.knowledge.faq();
     const flowTitle = new Map(deps.flows.map((f) => [f.id, deps.t(lang, f.title)]));
+    const flowById = new Map(deps.flows.map((f) => [f.id, f]));
     return {
       topic: (id: string) => tr(`topics.${id}`),
       entry: (id: string) => faq.entry(id)?.question ?? id,
       flow: (id: string) => flowTitle.get(id) ?? id,
+      // A step by what it asks the person (its text, cut short), not by its id.
+      step: (flowId: string, stepId: string) => {
+        const key = (flowById.get(flowId)?.steps[stepId] as { text?: unknown } | undefined)?.text;
+        const text = typeof key === 'string' ? deps.t(lang, key).replace(/\s+/g, ' ').trim() : '';
+        return text ? (text.length > 60 ? `${text.slice(0, 59)}…` : text) : stepId;
+      },
       audience: (id: string) => tr(`audiences.${id}`),
     };
   };
@@ -53,6 +60,6 @@ export function registerDashboardRoutes(admin: FastifyInstance, deps: ConsoleDep
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="bhxh-bot-report-${d.from}-${d.to}.csv"`)
-      .send(reportCsv(d, labels(request)));
+      .send(reportCsv(d, labels(request), translatorFor(deps.t, languageOf(request))));
   });
 }

@@ -6,12 +6,8 @@ import { horizontalBars, PALETTE, percentLine, stackedColumns } from '../svg-cha
 import type { DeadLetterCount } from '../../storage/outbox-store.js';
 import { displayDay, vietnamDay } from '../../core/vietnam-calendar.js';
 
-export interface Labels {
-  topic(id: string): string;
-  entry(id: string): string;
-  flow(id: string): string;
-  audience(id: string): string;
-}
+export type { ReportLabels as Labels } from '../report-csv.js';
+import type { ReportLabels as Labels } from '../report-csv.js';
 
 const pct = (n: number | null) => (n === null ? '—' : `${(100 * n).toFixed(1)}%`);
 
@@ -85,7 +81,7 @@ export function dashboardBody(tr: Tr, d: DashboardData, labels: Labels, printabl
   ${d.funnels.length === 0 ? html`<p class="muted">${tr('dashboard.noFlows')}</p>` : ''}
   <div class="charts">
   ${d.funnels.map((f) => {
-    const items = [{ label: tr('dashboard.started'), value: f.started }, ...f.steps.map((s) => ({ label: s.step, value: s.reached })), { label: tr('dashboard.completed'), value: f.completed }];
+    const items = [{ label: tr('dashboard.started'), value: f.started }, ...f.steps.map((s) => ({ label: labels.step(f.flowId, s.step), value: s.reached })), { label: tr('dashboard.completed'), value: f.completed }];
     const title = `${labels.flow(f.flowId)} · ${tr('dashboard.completion', { rate: pct(f.started ? f.completed / f.started : null) })}`;
     return chart(title, horizontalBars(title, items, PALETTE[1]), table(items));
   })}
