@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ContentError } from '../knowledge/content-error.js';
 import { loadKnowledgeBase } from '../knowledge/loader.js';
 import { checkKnowledge } from '../knowledge/quality/kb-check.js';
+import { englishCoverage } from '../knowledge/quality/english-check.js';
 import { derivedNotes, loadExcerpts, unsourcedFigures } from '../knowledge/quality/source-check.js';
 
 const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
@@ -12,6 +13,9 @@ try {
   const phrasings = entries.reduce((n, e) => n + e.questions.length, 0);
   console.log(`knowledge: ${entries.length} entries, ${phrasings} question phrasings, ${new Set(entries.map((e) => e.topic)).size} topics, ${outOfScope.length} out-of-scope topics`);
   for (const p of problems) console.log(`${p.kind.padEnd(10)} ${p.entryId}: ${p.detail}`);
+  const coverage = englishCoverage(entries);
+  const english = coverage.reduce((n, [, w]) => n + w, 0);
+  console.log(`english answers: ${english} of ${entries.length} (${coverage.map(([t, w, all]) => `${t} ${w}/${all}`).join(', ')})`);
   // Not a failure: figures a reviewer should find in the law (derived ones carry a "# derived:" note).
   const excerpts = loadExcerpts(dir);
   const unsourced = unsourcedFigures(entries, excerpts, derivedNotes(dir));

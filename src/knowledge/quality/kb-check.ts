@@ -1,13 +1,15 @@
 /**
  * Content checks for the knowledge base beyond the schema: phrasings that the retriever resolves to another
- * entry (pairs it will confuse), missing sources, stale reviews, answers too long for a phone screen.
+ * entry (pairs it will confuse), missing sources, stale reviews, answers too long for a phone screen, English
+ * answers whose figures differ from the Vietnamese ones.
  */
 import type { KnowledgeEntry, OutOfScopeTopic } from '../schema.js';
 import { createRetriever } from '../retriever.js';
 import { DAY_MS, vietnamDay } from '../../core/vietnam-calendar.js';
+import { englishProblems } from './english-check.js';
 
 export interface KbProblem {
-  kind: 'collision' | 'no-source' | 'stale' | 'too-long' | 'few-phrasings';
+  kind: 'collision' | 'no-source' | 'stale' | 'too-long' | 'few-phrasings' | 'english';
   entryId: string;
   detail: string;
 }
@@ -46,5 +48,6 @@ export function checkKnowledge(
       }
     }
   }
+  for (const p of englishProblems(entries)) problems.push({ kind: 'english', entryId: p.entryId, detail: p.detail });
   return problems;
 }
