@@ -4,6 +4,7 @@
  * questions gets the clearest answered and the others offered as buttons; what the bot cannot answer is queued
  * for staff, redacted.
  */
+import { looksEnglish } from '../text/english-glossary.js';
 import { keptQuestion, LOW_CONFIDENCE_SCORE } from './feedback.js';
 import type { FaqEntry, FaqIndex } from './faq.js';
 import type { ReplyKit } from './replies.js';
@@ -31,7 +32,8 @@ export function agedLastAnswer(last: LastAnswer | undefined, now: number): LastA
 export function createFaqTurn(deps: FaqTurnDeps) {
   /** `userKey`: who asks, or null to queue nothing of theirs (a stateless newcomer). */
   return function faqTurn(channel: Channel, userKey: string | null, raw: string, state: ConversationState, now: number): { response: BotResponse; state: ConversationState } {
-    const lang = state.lang;
+    // A question written in English is answered in English, whatever the person's setting.
+    const lang = state.lang === 'vi' && looksEnglish(raw) ? 'en' : state.lang;
     const faq = deps.faq();
     const previous = state.lastAnswer && faq.entry(state.lastAnswer.entryId) ? state.lastAnswer.entryId : undefined;
     const r = faq.classify(raw, previous ? { previousEntryId: previous } : undefined);

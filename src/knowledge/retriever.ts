@@ -6,6 +6,7 @@
  * elliptical follow-up ("còn nữ thì sao?") is read together with the entry answered just before.
  */
 import { normalizeText } from '../text/normalize.js';
+import { readEnglish } from '../text/english-glossary.js';
 import { focusQuestion, isShortMessage, type QuestionFocus } from '../text/question-focus.js';
 import { decide, DEFAULT_THRESHOLDS, type DecisionProfile, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
 export type { Ranked } from './confidence.js';
@@ -120,7 +121,9 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     return { ranked, first, outOfScope: first !== undefined && outOfScopeIds.has(first.id), agree, long };
   }
 
-  function understand(text: string, context: RetrievalContext | undefined, budget: RepairBudget): Retrieval {
+  function understand(raw: string, context: RetrievalContext | undefined, budget: RepairBudget): Retrieval {
+    // An English question is read through the glossary into the Vietnamese words the knowledge is indexed on.
+    const text = readEnglish(raw);
     const focus = focusQuestion(text);
     if (focus.contentless) return { kind: 'none', nearest: [] };
     const accented = normalizeText(text.slice(0, 4_000)).accented;

@@ -29,16 +29,23 @@ const UNIT: Record<string, number> = {
   nghin: 1_000, ngan: 1_000, k: 1_000, ng: 1_000,
   ty: 1_000_000_000,
   d: 1, dong: 1, vnd: 1,
+  // English: "3.5 million", "3.5m", "500 thousand", "35 million dong"
+  million: 1_000_000, millions: 1_000_000, mil: 1_000_000, mn: 1_000_000,
+  thousand: 1_000, thousands: 1_000, billion: 1_000_000_000, bn: 1_000_000_000,
 };
 
 /**
  * Money in đồng, or null. Accepts "1.500.000đ", "1,5 triệu", "1tr5", "1.5tr", "2 triệu rưỡi", "500k",
- * "500 nghìn", "3 củ", "1 triệu 500", "1 triệu 500 nghìn", "hai triệu".
+ * "500 nghìn", "3 củ", "1 triệu 500", "1 triệu 500 nghìn", "hai triệu", and in English "3.5 million",
+ * "3,500,000 VND", "3.5m", "35 million dong", "about 4 million a month".
  */
 export function parseMoney(raw: string): number | null {
   // "tầm 5 triệu" (about) folds like "tám" (eight): drop it only before digits.
   let s = prepare(raw).replace(/\btam (?=\d)/g, ' ').replace(/\b(khoang|chung|co|la|muc|thu nhap|moi thang|1 thang|mot thang|thang)\b/g, ' ');
-  s = s.replace(/(\d)\s*(trieu|tr|cu|nghin|ngan|k|ty|d|dong|vnd)\b/g, '$1 $2').replace(/\s+/g, ' ').trim();
+  s = s.replace(/\b(about|around|approximately|approx|roughly|my|income|salary|is|per month|a month|monthly|each month)\b/g, ' ');
+  s = s.replace(/(\d)\s*(trieu|tr|cu|nghin|ngan|k|ty|d|dong|vnd|millions|million|mil|mn|m|thousands|thousand|billion|bn)\b/g, '$1 $2').replace(/\s+/g, ' ').trim();
+  // "5 triệu đồng", "35 million dong": the currency after a unit says nothing more.
+  s = s.replace(/\b(trieu|tr|cu|nghin|ngan|k|ty|millions|million|mil|mn|m|thousands|thousand|billion|bn) (dong|d|vnd)\b/g, '$1');
   const words = s.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 6) return null;
   // "1tr5" (already split into "1 tr5"?) → handle "1tr5" glued form

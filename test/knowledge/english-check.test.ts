@@ -33,22 +33,3 @@ describe('English answers keep the figures', () => {
     expect(englishCoverage([entry('a', 'a'), { ...entry('b'), id: 'vol-x' }])).toEqual([['voluntary', 1, 2]]);
   });
 });
-
-describe('English-mode users get the English answer where there is one', () => {
-  it('answers a foreign worker in English, and says so where only Vietnamese exists', async () => {
-    const { startTestServer } = await import('../helpers/test-server.js');
-    const s = await startTestServer();
-    try {
-      await s.chat({ user: 'hr-1', payload: 'l:en' });
-      const foreign = await s.chat({ user: 'hr-1', text: 'người nước ngoài làm việc tại Việt Nam có phải đóng BHXH không' });
-      expect(foreign.json.intent).toMatchObject({ kind: 'faq', id: 'comp-foreign-workers' });
-      const text = foreign.json.replies.map((r: { text: string }) => r.text).join('\n');
-      expect(text).toContain('fixed-term labour contract of at least 12 full months');
-      expect(text).not.toContain('only available in Vietnamese');
-      const voluntary = await s.chat({ user: 'hr-1', text: 'bhxh tu nguyen la gi' });
-      expect(voluntary.json.replies.map((r: { text: string }) => r.text).join('\n')).toContain('only available in Vietnamese');
-    } finally {
-      await s.close();
-    }
-  });
-});

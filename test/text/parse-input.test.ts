@@ -25,10 +25,18 @@ describe('money as people write it', () => {
     ['10 tr', 10_000_000],
     ['tầm 5 triệu', 5_000_000],
     ['tám triệu', 8_000_000],
+    ['5 triệu đồng', 5_000_000],
+    // English, as foreign workers and HR staff write it
+    ['3.5 million', 3_500_000],
+    ['3,500,000 VND', 3_500_000],
+    ['3.5m', 3_500_000],
+    ['35 million dong', 35_000_000],
+    ['about 4 million a month', 4_000_000],
+    ['500 thousand', 500_000],
   ])('%s → %d', (input, expected) => {
     expect(parseMoney(input)).toBe(expected);
   });
-  it.each(['', 'không biết', 'abc', 'nhiều lắm', '0'])('%s is not money', (input) => {
+  it.each(['', 'không biết', 'abc', 'nhiều lắm', '0', 'million', 'a lot'])('%s is not money', (input) => {
     expect(parseMoney(input)).toBeNull();
   });
   it('never throws and is fast on hostile input', () => {

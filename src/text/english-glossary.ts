@@ -1,0 +1,125 @@
+/**
+ * English questions ("how much is voluntary social insurance per month") read through a glossary into the
+ * Vietnamese words the knowledge is indexed on ("bao nhiêu", "bảo hiểm xã hội tự nguyện", "mỗi tháng"), when
+ * the message is English: no Vietnamese letters, and most of its words English. The rest of the message is
+ * kept, so that English phrasings in the knowledge still match word for word.
+ */
+
+/** Longest first: "social insurance" before "insurance". Vietnamese written without diacritics (folded later). */
+const GLOSSARY: readonly [RegExp, string][] = (
+  [
+    ['voluntary social insurance', 'bhxh tu nguyen'],
+    ['compulsory social insurance', 'bhxh bat buoc'],
+    ['mandatory social insurance', 'bhxh bat buoc'],
+    ['social insurance book', 'so bhxh'],
+    ['social insurance', 'bhxh'],
+    ['health insurance card', 'the bhyt'],
+    ['health insurance', 'bhyt'],
+    ['unemployment insurance', 'bhtn'],
+    ['unemployment benefits?', 'tro cap that nghiep'],
+    ['unemployment allowance', 'tro cap that nghiep'],
+    ['one[- ]time withdrawal', 'rut bhxh mot lan'],
+    ['lump[- ]sum withdrawal', 'rut bhxh mot lan'],
+    ['withdraw(?:al)?', 'rut'],
+    ['cash out', 'rut'],
+    ['retirement age', 'tuoi nghi huu'],
+    ['retire(?:ment)?', 'nghi huu'],
+    ['pensions?', 'luong huu'],
+    ['maternity leave', 'nghi thai san'],
+    ['maternity', 'thai san'],
+    ['give birth', 'sinh con'],
+    ['pregnan(?:t|cy)', 'mang thai'],
+    ['sick leave', 'nghi om'],
+    ['sickness', 'om dau'],
+    ['sick', 'om'],
+    ['work accidents?', 'tai nan lao dong'],
+    ['occupational diseases?', 'benh nghe nghiep'],
+    ['funeral', 'mai tang'],
+    ['survivors?', 'tu tuat'],
+    ['foreign (?:workers?|employees?|nationals?)', 'nguoi nuoc ngoai'],
+    ['foreigners?', 'nguoi nuoc ngoai'],
+    ['expats?', 'nguoi nuoc ngoai'],
+    ['employers?', 'nguoi su dung lao dong'],
+    ['employees?', 'nguoi lao dong'],
+    ['workers?', 'nguoi lao dong'],
+    ['compan(?:y|ies)', 'cong ty'],
+    ['labou?r contract', 'hop dong lao dong'],
+    ['contracts?', 'hop dong'],
+    ['what is', 'la gi'],
+    ['what are', 'la gi'],
+    ['do i have to', 'co phai'],
+    ['do we have to', 'co phai'],
+    ['have to', 'phai'],
+    ['must', 'phai'],
+    ['can i', 'co duoc'],
+    ['can we', 'co duoc'],
+    ['am i', 'co duoc'],
+    ['how much', 'bao nhieu'],
+    ['how many', 'bao nhieu'],
+    ['how long', 'bao lau'],
+    ['how (?:do|can|to)', 'lam the nao'],
+    ['where', 'o dau'],
+    ['when', 'khi nao'],
+    ['per month', 'moi thang'],
+    ['a month', 'moi thang'],
+    ['monthly', 'hang thang'],
+    ['rates?', 'ty le'],
+    ['contribut(?:e|ion|ions)', 'dong'],
+    ['pay(?:ment)?', 'dong'],
+    ['register(?:ation)?', 'dang ky'],
+    ['sign up', 'dang ky'],
+    ['join', 'tham gia'],
+    ['cards?', 'the'],
+    ['hospital', 'benh vien'],
+    ['leaving vietnam', 've nuoc'],
+    ['leave vietnam', 've nuoc'],
+    ['go home', 've nuoc'],
+    ['quit(?: my)? job', 'nghi viec'],
+    ['los[te] (?:my|a|the) job', 'mat viec'],
+    ['got fired', 'mat viec'],
+    ['receive', 'huong'],
+    ['get', 'huong'],
+    ['hotline', 'tong dai'],
+    ['phone number', 'so dien thoai'],
+    ['office', 'co quan bhxh'],
+    ['students?', 'sinh vien'],
+    ['farmers?', 'nong dan'],
+    ['minimum', 'toi thieu'],
+    ['maximum', 'toi da'],
+    ['conditions?', 'dieu kien'],
+    ['eligible', 'du dieu kien'],
+    ['documents?', 'ho so'],
+    ['papers', 'ho so'],
+  ] as const
+).map(([en, vi]) => [new RegExp(`\\b${en}\\b`, 'gi'), vi] as [RegExp, string]);
+
+const ENGLISH_WORDS = new Set(
+  (
+    'a an the is are am was be do does did can could should would will i my me we our you your he she they it its ' +
+    'what how much many when where who which why if or and for to of in on at by with from about per month year ' +
+    'insurance social health pay paid contribution contributions pension retire retirement age withdraw withdrawal ' +
+    'work worker workers employee employer company job leave sick maternity benefit benefits card register need ' +
+    'get have has there this that vietnam foreign foreigner voluntary compulsory unemployment rate salary income'
+  ).split(' '),
+);
+const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+/** Function words left after the glossary: they say nothing the index knows. */
+const STOP = new Set('a an the is are am was be do does did i my me we our you your it its for to of in on at by with from about there this that have has can could should would will please any some'.split(' '));
+
+/** True for a message written in English: no Vietnamese letters, and most words common English ones (all, when short). */
+export function looksEnglish(text: string): boolean {
+  if (VIETNAMESE_LETTERS.test(text)) return false;
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length === 0) return false;
+  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  return words.length < 3 ? english === words.length : english / words.length >= 0.5;
+}
+
+/** The message with its English domain words read as the Vietnamese ones, when it is English; else as it is. */
+export function readEnglish(text: string): string {
+  if (!looksEnglish(text)) return text;
+  let out = text.slice(0, 2_000);
+  for (const [pattern, vi] of GLOSSARY) out = out.replace(pattern, ` ${vi} `);
+  return out.replace(/[a-z]+/gi, (w) => (STOP.has(w.toLowerCase()) ? ' ' : w)).replace(/\s+/g, ' ').trim();
+}

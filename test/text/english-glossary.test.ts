@@ -1,0 +1,57 @@
+/**
+ * English questions are read through a glossary into the Vietnamese the knowledge is indexed on, and answered in
+ * English; Vietnamese, with or without diacritics, is never taken for English.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFaqIndex } from '../../src/knowledge/faq-index.js';
+import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
+import { looksEnglish, readEnglish } from '../../src/text/english-glossary.js';
+import { ROOT, startTestServer } from '../helpers/test-server.js';
+
+const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
+const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+
+describe('English questions', () => {
+  it('tells English from Vietnamese written without diacritics', () => {
+    for (const en of ['how much is voluntary social insurance per month', 'pension', 'Do foreign workers pay BHXH?', 'sick leave']) expect(looksEnglish(en)).toBe(true);
+    for (const vi of ['bhxh tu nguyen dong bao nhieu', 'em can hoi ve bhyt', 'rut bhxh 1 lan duoc khong', 'Đóng bao nhiêu', 'ok', 'me em om']) expect(looksEnglish(vi)).toBe(false);
+    expect(readEnglish('How much is voluntary social insurance per month?')).toBe('bao nhieu bhxh tu nguyen moi thang ?');
+    expect(readEnglish('bhxh tu nguyen dong bao nhieu')).toBe('bhxh tu nguyen dong bao nhieu');
+  });
+
+  // Answered, or clarified with the right entry first.
+  it.each([
+    ['what is voluntary social insurance', 'vol-what-is'],
+    ['how much is voluntary social insurance per month', 'vol-rate'],
+    ['do foreign workers have to pay social insurance in Vietnam', 'comp-foreign-workers'],
+    ['How much do employees pay for social insurance', 'comp-employee-share'],
+    ['what is the retirement age', 'pension-retirement-age'],
+    ['where do I register for health insurance', 'reg-how-to-register'],
+    ['what is the hotline', 'contact-hotline'],
+    ['sick leave', 'sick-leave'],
+  ])('"%s" finds %s', (text, id) => {
+    const r = faq.classify(text);
+    expect(r.kind === 'answer' ? r.match.id : r.kind === 'clarify' ? r.candidates[0]!.id : 'fallback').toBe(id);
+  });
+
+  it('answers an English question in English, for a person who never chose English', async () => {
+    const s = await startTestServer();
+    try {
+      const r = await s.chat({ user: 'expat-1', text: 'what is voluntary social insurance' });
+      expect(r.json.intent).toMatchObject({ kind: 'faq', id: 'vol-what-is' });
+      const text = r.json.replies.map((x: { text: string }) => x.text).join('\n');
+      expect(text).toContain('Voluntary BHXH');
+      expect(text).not.toContain('only available in Vietnamese');
+      const vi = await s.chat({ user: 'expat-1', text: 'người nước ngoài có phải đóng bhxh không' });
+      expect(vi.json.replies.map((x: { text: string }) => x.text).join('\n')).toContain('hợp đồng lao động xác định thời hạn');
+      // Someone who chose English gets the English answer to a Vietnamese question too.
+      await s.chat({ user: 'hr-1', payload: 'l:en' });
+      const hr = await s.chat({ user: 'hr-1', text: 'người nước ngoài có phải đóng bhxh không' });
+      expect(hr.json.intent).toMatchObject({ kind: 'faq', id: 'comp-foreign-workers' });
+      expect(hr.json.replies.map((x: { text: string }) => x.text).join('\n')).toContain('fixed-term labour contract');
+    } finally {
+      await s.close();
+    }
+  });
+});
