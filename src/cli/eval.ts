@@ -2,7 +2,7 @@
  * `npm run eval`: retrieval quality on the development sets: short questions (test/eval/dev-questions.yaml) and
  * letters with follow-ups (test/eval/letters-*.yaml). `--failures` lists every miss.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createFaqIndex } from '../knowledge/faq-index.js';
 import { loadKnowledgeBase } from '../knowledge/loader.js';
@@ -31,6 +31,19 @@ for (const c of report.confused.slice(0, 10)) console.log(`  ${String(c.count).p
 if (failures) {
   console.log('\nfailures:');
   for (const { c, got } of report.failures) console.log(`  [${c.form}/${c.variant}] ${c.text}  expected ${c.expect ?? 'fallback'}, got ${got}`);
+}
+
+// English questions (foreign workers, HR staff): as written and typed fast; out-of-scope ones must fall back.
+const englishFile = resolve('test/eval/english-questions.yaml');
+if (existsSync(englishFile)) {
+  const english = loadQuestionSet(englishFile).filter((c) => c.form !== 'unaccented' && !c.variant.endsWith('folded'));
+  const er = evaluate(faq, english);
+  console.log(`\nenglish questions: ${english.length} phrasings (english-questions.yaml)\n`);
+  console.log('form                    total  top-1 right  clarify (right inside)  fallback  wrong answer');
+  for (const [name, f] of [['as written', er.forms.accented], ['typed fast', er.forms.noisy], ['out-of-scope', er.forms['out-of-scope']]] as const) {
+    console.log(`${name.padEnd(22)} ${String(f.total).padStart(6)}  ${pct(rate(f.correct, f.total))}      ${pct(rate(f.clarified, f.total))} (${pct(rate(f.clarifiedRight, f.total))})   ${pct(rate(f.fellBack, f.total))}  ${pct(rate(f.wrong, f.total))}`);
+  }
+  if (failures) for (const { c, got } of er.failures) console.log(`  [english/${c.form}] ${c.text}  expected ${c.expect ?? 'fallback'}, got ${got}`);
 }
 
 const evalDir = resolve('test/eval');
