@@ -3,6 +3,7 @@
  * the step of an active flow, FAQ lookup, clarification, fallback. Returns replies and a tagged outcome, and
  * records anonymous engagement counts. Imports no channel, SQL, HTTP framework or i18next.
  */
+import { looksEnglish } from '../text/english-glossary.js';
 import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
 import { agedLastAnswer, createFaqTurn } from './faq-turn.js';
@@ -108,7 +109,9 @@ export function createRouter(deps: RouterDeps): Router {
     let response = result.response;
     if (result.notice) response = { ...response, replies: [{ text: result.notice }, ...response.replies] };
     if (firstContact && result.state && response.outcome.kind !== 'command' && !result.welcomed) {
-      response = { ...response, replies: [{ text: t(state.lang, 'welcome.notice') }, ...response.replies] };
+      // In the language of the first message when it is English (the answer follows it too).
+      const lang = state.lang === 'vi' && message.text !== undefined && looksEnglish(message.text) ? 'en' : state.lang;
+      response = { ...response, replies: [{ text: t(lang, 'welcome.notice') }, ...response.replies] };
     }
     count('message', result.smallTalk ? 'smalltalk' : response.outcome.kind);
     const o = response.outcome;

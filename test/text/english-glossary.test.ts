@@ -42,6 +42,8 @@ describe('English questions', () => {
       expect(r.json.intent).toMatchObject({ kind: 'faq', id: 'vol-what-is' });
       const text = r.json.replies.map((x: { text: string }) => x.text).join('\n');
       expect(text).toContain('Voluntary BHXH');
+      expect(r.json.replies[0].text).toContain('I am the BHXH Assistant'); // the privacy notice in English too
+      expect(r.json.replies[0].text).not.toContain('Tôi là');
       expect(text).not.toContain('only available in Vietnamese');
       const vi = await s.chat({ user: 'expat-1', text: 'người nước ngoài có phải đóng bhxh không' });
       expect(vi.json.replies.map((x: { text: string }) => x.text).join('\n')).toContain('hợp đồng lao động xác định thời hạn');
