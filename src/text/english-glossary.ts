@@ -8,13 +8,17 @@
 /** Longest first: "social insurance" before "insurance". Vietnamese written without diacritics (folded later). */
 const GLOSSARY: readonly [RegExp, string][] = (
   [
+    ['voluntary soc(?:ial)? ins(?:urance)?', 'bhxh tu nguyen'],
     ['voluntary social insurance', 'bhxh tu nguyen'],
+    ['soc(?:ial)? ins(?:urance)?', 'bhxh'],
+    ['soc ins', 'bhxh'],
     ['compulsory social insurance', 'bhxh bat buoc'],
     ['mandatory social insurance', 'bhxh bat buoc'],
     ['social insurance book', 'so bhxh'],
     ['social insurance', 'bhxh'],
     ['health insurance card', 'the bhyt'],
     ['health insurance', 'bhyt'],
+    ['health ins', 'bhyt'],
     ['unemployment insurance', 'bhtn'],
     ['unemployment benefits?', 'tro cap that nghiep'],
     ['unemployment allowance', 'tro cap that nghiep'],
@@ -39,12 +43,28 @@ const GLOSSARY: readonly [RegExp, string][] = (
     ['foreign (?:workers?|employees?|nationals?)', 'nguoi nuoc ngoai'],
     ['foreigners?', 'nguoi nuoc ngoai'],
     ['expats?', 'nguoi nuoc ngoai'],
+    ['(?:japanese|korean|chinese|indian|american|british|filipino|thai|taiwanese|french|german|australian) (?:\\w+ )?(?:engineers?|staff|workers?|employees?|teachers?|architects?|managers?)', 'nguoi nuoc ngoai'],
     ['employers?', 'nguoi su dung lao dong'],
     ['employees?', 'nguoi lao dong'],
     ['workers?', 'nguoi lao dong'],
     ['compan(?:y|ies)', 'cong ty'],
     ['labou?r contract', 'hop dong lao dong'],
     ['contracts?', 'hop dong'],
+    ['probation(?: period)?', 'thu viec'],
+    ['trial period', 'thu viec'],
+    ['part[- ]?tim(?:e|ers?)', 'ban thoi gian'],
+    ['unpaid leave', 'nghi khong luong'],
+    ['nann(?:y|ies)|maids?|housekeepers?|domestic workers?|domestic helpers?', 'giup viec gia dinh'],
+    ['insured salary', 'luong dong bhxh'],
+    ['salary|pay ?check|wages?', 'luong'],
+    ['percentages?|%', 'ty le'],
+    ['refund', 'rut'],
+    ['(?:in )?one go|(?:as )?(?:1|one) payment|lump sum', 'mot lan'],
+    ['enrol(?:l)?(?:ed|ment)?|covered|coverage', 'tham gia'],
+    ['mandatory|compulsory|obliged|required|obligatory', 'bat buoc'],
+    ['intra[- ]company transferees?', 'di chuyen noi bo'],
+    ['work permits?', 'giay phep lao dong'],
+    ['already (?:gets?|receiv\\w*|on) (?:a )?pension', 'dang huong luong huu'],
     ['what is', 'la gi'],
     ['what are', 'la gi'],
     ['do i have to', 'co phai'],
@@ -95,6 +115,10 @@ const GLOSSARY: readonly [RegExp, string][] = (
 
 const ENGLISH_WORDS = new Set(
   (
+    'im u ur pls us them their still only too also or not yes any all new old back next got go take taken out more less each every ' +
+    'same again just want must already while during under over before after b4 w someone staff hire hiring trial probation part ' +
+    'time unpaid week weeks years yrs yr legal law required obliged mandatory expat expats local office firm does dont didnt ' +
+    'soc ins pay paying payroll portion claim refund enrol enroll enrolled covered included total ' +
     'a an the is are am was be do does did can could should would will i my me we our you your he she they it its ' +
     'what how much many when where who which why if or and for to of in on at by with from about per month year ' +
     'insurance social health pay paid contribution contributions pension retire retirement age withdraw withdrawal ' +
@@ -104,13 +128,16 @@ const ENGLISH_WORDS = new Set(
 );
 const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
+const NEUTRAL = new Set(['bhxh', 'bhyt', 'bhtn', 'vn', 'vssid', 'vneid', 'cccd', 'ok']);
+
 /** Function words left after the glossary: they say nothing the index knows. */
 const STOP = new Set('a an the is are am was be do does did i my me we our you your it its for to of in on at by with from about there this that have has can could should would will please any some'.split(' '));
 
 /** True for a message written in English: no Vietnamese letters, and most words common English ones (all, when short). */
 export function looksEnglish(text: string): boolean {
   if (VIETNAMESE_LETTERS.test(text)) return false;
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  // The acronyms both languages use say nothing about which one it is.
+  const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !NEUTRAL.has(w));
   if (words.length === 0) return false;
   const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
   return words.length < 3 ? english === words.length : english / words.length >= 0.5;

@@ -15,7 +15,8 @@ const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
 describe('English questions', () => {
   it('tells English from Vietnamese written without diacritics', () => {
     for (const en of ['how much is voluntary social insurance per month', 'pension', 'Do foreign workers pay BHXH?', 'sick leave']) expect(looksEnglish(en)).toBe(true);
-    for (const vi of ['bhxh tu nguyen dong bao nhieu', 'em can hoi ve bhyt', 'rut bhxh 1 lan duoc khong', 'Đóng bao nhiêu', 'ok', 'me em om']) expect(looksEnglish(vi)).toBe(false);
+    for (const vi of ['bhxh tu nguyen dong bao nhieu', 'em can hoi ve bhyt', 'rut bhxh 1 lan duoc khong', 'Đóng bao nhiêu', 'ok', 'me em om', 'bhxh bhyt', 'bhxh vn']) expect(looksEnglish(vi)).toBe(false);
+    expect(looksEnglish('is vn soc ins mandatory for expats')).toBe(true);
     expect(readEnglish('How much is voluntary social insurance per month?')).toBe('bao nhieu bhxh tu nguyen moi thang ?');
     expect(readEnglish('bhxh tu nguyen dong bao nhieu')).toBe('bhxh tu nguyen dong bao nhieu');
   });
