@@ -63,3 +63,12 @@ export function idList(raw: string): number[] {
 export function redirect(reply: FastifyReply, to: string) {
   return reply.code(303).header('location', to).send();
 }
+
+/** A positive id from a route parameter, or undefined. */
+export function positiveId(raw: string): number | undefined {
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** An admin's knowledge change goes live at once; a reviewer's waits for an admin (the two-person rule). */
+export const changeModeOf = (role: string): 'live' | 'propose' => (role === 'admin' ? 'live' : 'propose');

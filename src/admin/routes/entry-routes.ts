@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { shiftDay, vietnamDay } from '../../core/vietnam-calendar.js';
 import { fold } from '../../text/fold.js';
 import type { ConsoleDeps } from '../console.js';
-import { field, redirect } from '../context.js';
+import { changeModeOf, field, redirect } from '../context.js';
 import { html } from '../html.js';
 import { entriesBody, entryBody, type EntryRow } from '../views/entries.js';
 import { sendPage } from './render.js';
@@ -18,7 +18,6 @@ const STALE_DAYS = 365;
 const RATING_DAYS = 90;
 
 export function registerEntryRoutes(admin: FastifyInstance, deps: ConsoleDeps): void {
-  const mode = (role: string): 'live' | 'propose' => (role === 'admin' ? 'live' : 'propose');
 
   admin.get<{ Querystring: { q?: string; topic?: string; done?: string } }>('/entries', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
@@ -81,7 +80,7 @@ export function registerEntryRoutes(admin: FastifyInstance, deps: ConsoleDeps): 
       questions,
       ...(field(b, 'reviewed_today') === '1' ? { reviewed: vietnamDay(deps.now()) } : {}),
     };
-    const result = deps.knowledge.edit(id, fields, request.staff!.name, deps.now(), mode(request.staff!.role));
+    const result = deps.knowledge.edit(id, fields, request.staff!.name, deps.now(), changeModeOf(request.staff!.role));
     if (!result.ok) {
       if (result.problem === 'unknown-entry') return showEntry(request, reply, id);
       return showEntry(request, reply, id, result.problem === 'nothing-new' ? { problemKey: 'entries.nothingNew' } : { problem: result.problem }, 400);
@@ -91,7 +90,7 @@ export function registerEntryRoutes(admin: FastifyInstance, deps: ConsoleDeps): 
 
   admin.post<{ Params: { id: string } }>('/entries/:id/retire', async (request, reply) => {
     const id = request.params.id;
-    const result = deps.knowledge.retire(id, request.staff!.name, deps.now(), mode(request.staff!.role));
+    const result = deps.knowledge.retire(id, request.staff!.name, deps.now(), changeModeOf(request.staff!.role));
     if (!result.ok) return result.problem === 'unknown-entry' ? showEntry(request, reply, id) : showEntry(request, reply, id, { problem: result.problem }, 400);
     return redirect(reply, `/admin/entries?done=${result.proposed ? 'proposed' : 'retired'}`);
   });

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ConsoleDeps } from '../console.js';
-import { field, redirect } from '../context.js';
+import { field, positiveId, redirect } from '../context.js';
 import { html } from '../html.js';
 import { describeChange, statusOf } from '../views/entries.js';
 import { formatTime } from '../views/layout.js';
@@ -53,16 +53,12 @@ export function registerKnowledgeRoutes(admin: FastifyInstance, deps: ConsoleDep
     reply.type('text/yaml; charset=utf-8').header('content-disposition', 'attachment; filename="staff-knowledge-changes.yaml"').send(deps.knowledge.exportYaml(deps.now())),
   );
 
-  const changeId = (raw: string) => {
-    const id = Number(raw);
-    return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-  };
   const notFound = (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1]) =>
     sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.notFound'), body: html`<p><a href="/admin/knowledge">${tr('knowledge.title')}</a></p>` }), 404);
 
   admin.post<{ Params: { id: string } }>('/knowledge/:id/decide', async (request, reply) => {
     if (refuseUnlessAdmin(request, reply, deps.t)) return reply;
-    const id = changeId(request.params.id);
+    const id = positiveId(request.params.id);
     if (id === undefined) return notFound(request, reply);
     const note = field(request.body, 'note').trim().slice(0, 300);
     const decision = field(request.body, 'decision');
@@ -77,7 +73,7 @@ export function registerKnowledgeRoutes(admin: FastifyInstance, deps: ConsoleDep
 
   admin.post<{ Params: { id: string } }>('/knowledge/:id/revert', async (request, reply) => {
     if (refuseUnlessAdmin(request, reply, deps.t)) return reply;
-    const id = changeId(request.params.id);
+    const id = positiveId(request.params.id);
     if (id === undefined || !deps.knowledge.revert(id)) return notFound(request, reply);
     return redirect(reply, '/admin/knowledge');
   });

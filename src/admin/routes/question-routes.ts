@@ -8,7 +8,7 @@ import { REDACTION_LABEL } from '../../privacy/redact.js';
 import { fold } from '../../text/fold.js';
 import { normalizeText } from '../../text/normalize.js';
 import type { ConsoleDeps } from '../console.js';
-import { field, fields, idList, redirect } from '../context.js';
+import { changeModeOf, field, fields, idList, redirect } from '../context.js';
 import { html } from '../html.js';
 import { groupQuestionsSliced, type QuestionGroup } from '../question-groups.js';
 import { newEntryBody, questionsBody, type EntryDraft, type GroupView } from '../views/questions.js';
@@ -20,9 +20,6 @@ const MAX_QUEUE = 2_000;
 /** Groups on one page of the queue. */
 export const GROUPS_PER_PAGE = 25;
 const DISMISS_REASONS = new Set(['out-of-scope', 'spam', 'duplicate']);
-
-/** An admin's change goes live at once; a reviewer's waits for an admin (the two-person rule). */
-const modeOf = (role: string): 'live' | 'propose' => (role === 'admin' ? 'live' : 'propose');
 
 /** A suggested entry id from the question: folded words, kebab-case, prefixed so staff entries stand out. */
 export function suggestId(text: string): string {
@@ -79,7 +76,7 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
     const questions = openQuestions(idList(field(request.body, 'ids')));
     const entryId = field(request.body, 'entry');
     if (questions.length === 0) return redirect(reply, '/admin/questions');
-    const result = deps.knowledge.attach(entryId, questions.map((q) => cleanForPhrasing(q.text)), request.staff!.name, deps.now(), modeOf(request.staff!.role));
+    const result = deps.knowledge.attach(entryId, questions.map((q) => cleanForPhrasing(q.text)), request.staff!.name, deps.now(), changeModeOf(request.staff!.role));
     if (!result.ok && result.problem !== 'nothing-new') {
       const problem = result.problem;
       return sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.badRequest'), body: html`<p>${problem === 'unknown-entry' ? tr('questions.unknownEntry') : problem}</p>` }), 400);
@@ -134,7 +131,7 @@ export function registerQuestionRoutes(admin: FastifyInstance, deps: ConsoleDeps
       source_url: draft.sourceUrl,
       reviewed: vietnamDay(deps.now()),
     };
-    const result = deps.knowledge.addEntry(entry, request.staff!.name, deps.now(), modeOf(request.staff!.role));
+    const result = deps.knowledge.addEntry(entry, request.staff!.name, deps.now(), changeModeOf(request.staff!.role));
     if (!result.ok) {
       return sendPage(request, reply, deps.t, (tr) => ({ title: tr('newEntry.title'), body: newEntryBody(tr, request.staff!, draft, result.problem) }), 400);
     }

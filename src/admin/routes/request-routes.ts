@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { ZALO_WINDOW_MS } from '../../channels/staff-replies.js';
 import type { StaffRequest } from '../../storage/sqlite/staff-queue.js';
 import type { ConsoleDeps } from '../console.js';
-import { field, redirect } from '../context.js';
+import { field, positiveId, redirect } from '../context.js';
 import { html } from '../html.js';
 import { formatTime } from '../views/layout.js';
 import { sendPage } from './render.js';
@@ -58,13 +58,8 @@ export function registerRequestRoutes(admin: FastifyInstance, deps: ConsoleDeps)
 
   const bad = (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], status: 400 | 404) =>
     sendPage(request, reply, deps.t, (tr) => ({ title: tr(status === 400 ? 'errors.badRequest' : 'errors.notFound'), body: html`<p><a href="/admin/requests">${tr('requests.title')}</a></p>` }), status);
-  const requestId = (raw: string) => {
-    const id = Number(raw);
-    return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-  };
-
   admin.post<{ Params: { id: string } }>('/requests/:id/status', async (request, reply) => {
-    const id = requestId(request.params.id);
+    const id = positiveId(request.params.id);
     const status = field(request.body, 'status');
     if (id === undefined || !isStatus(status)) return bad(request, reply, 400);
     if (!deps.staffQueue.setStatus(id, status, deps.now())) return bad(request, reply, 404);
@@ -72,7 +67,7 @@ export function registerRequestRoutes(admin: FastifyInstance, deps: ConsoleDeps)
   });
 
   admin.post<{ Params: { id: string } }>('/requests/:id/reply', async (request, reply) => {
-    const id = requestId(request.params.id);
+    const id = positiveId(request.params.id);
     if (id === undefined) return bad(request, reply, 400);
     const result = deps.staffReplies.reply(id, request.staff!.name, field(request.body, 'text'));
     if (!result.ok) return result.problem === 'not-found' ? bad(request, reply, 404) : redirect(reply, `/admin/requests?problem=${result.problem}`);
