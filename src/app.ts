@@ -65,6 +65,8 @@ export interface App {
   staffThreads: ReturnType<typeof createSqliteStaffThreads>;
   /** Staff replies to citizens, delivered on the channel they used. */
   staffReplies: StaffReplies;
+  /** The staff replies waiting for a web chat user (by the id the page sends), each handed over once. */
+  webInbox(platformId: string): ReturnType<StaffReplies['webInbox']>;
   /** Who sends a platform's outbox now (the platforms, once started); a staff reply calls it. */
   setOutboxKick(kick: (channel: 'telegram' | 'zalo') => void): void;
   /** Engagement counts, batched in memory; read through rows(), which writes what is pending first. */
@@ -223,6 +225,7 @@ export function createApp(config: Config, clock: () => number = Date.now, hooks:
     staffQueue,
     staffThreads,
     staffReplies,
+    webInbox: (platformId) => staffReplies.webInbox(keyer('web', platformId)),
     setOutboxKick(kick) {
       outboxKick = kick;
     },

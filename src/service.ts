@@ -40,7 +40,7 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
   app.setOutboxKick((channel) => platforms.sendWaiting(channel));
   const server = createHttpServer({
     handle: app.handle,
-    inbox: (user) => app.staffReplies.webInbox(app.keyer('web', user)),
+    inbox: app.webInbox,
     t: app.i18n.t,
     checkStorage: () => app.checkStorage(),
     logger: options.logger ?? { level: config.logLevel },

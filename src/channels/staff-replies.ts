@@ -8,8 +8,8 @@ import { encodePayload } from '../core/payload-codec.js';
 import type { BotResponse, Button, Language, SessionStore, Translator } from '../core/types.js';
 import type { OutboxStore } from '../storage/outbox-store.js';
 import type { StaffThreads } from '../storage/sqlite/staff-threads.js';
-import { renderForTelegram } from './telegram/render.js';
-import { renderForZalo } from './zalo/adapter.js';
+import { telegramOutgoing } from './telegram/render.js';
+import { zaloOutgoing } from './zalo/adapter.js';
 
 /** Zalo refuses consultation messages 7 days after the person's last message (error -230). */
 export const ZALO_WINDOW_MS = 7 * 86_400_000;
@@ -59,10 +59,7 @@ export function createStaffReplies(deps: StaffReplyDeps) {
       const lastWrote = Math.max(to.lastContactAt, (to.userKey ? deps.sessions.get(to.userKey)?.lastActiveAt : undefined) ?? 0);
       if (to.channel === 'zalo' && now - lastWrote > ZALO_WINDOW_MS) return { ok: false, problem: 'window-closed' };
       const response = message(lang, requestId, text);
-      const items =
-        to.channel === 'telegram'
-          ? renderForTelegram(response).map((m) => ({ chat: to.chat!, message: m }))
-          : renderForZalo(response, deps.t).map((m) => ({ chat: to.chat!, message: { text: m } }));
+      const items = to.channel === 'telegram' ? telegramOutgoing(to.chat, response) : zaloOutgoing(to.chat, response, deps.t);
       const channel = to.channel;
       deps.transaction(() => {
         deps.outbox.add(channel, items, now);

@@ -8,7 +8,7 @@ import { looksEnglish } from '../text/english-glossary.js';
 import { keptQuestion, LOW_CONFIDENCE_SCORE } from './feedback.js';
 import type { FaqEntry, FaqIndex } from './faq.js';
 import type { ReplyKit } from './replies.js';
-import type { BotResponse, Channel, ConversationState, LastAnswer, UnansweredQueue } from './types.js';
+import { roundScore, type BotResponse, type Channel, type ConversationState, type LastAnswer, type UnansweredQueue } from './types.js';
 
 /** A follow-up is read against the last answer for this long, and this many turns. */
 export const FOLLOW_UP_MS = 10 * 60_000;
@@ -44,7 +44,7 @@ export function createFaqTurn(deps: FaqTurnDeps) {
       const kept = keptQuestion(raw);
       const doubtful = r.match.score < LOW_CONFIDENCE_SCORE || r.complete === false;
       if (doubtful && userKey !== null && sampled(kept.folded, deps.sampleRate ?? 0)) {
-        deps.unanswered.add({ ...kept, channel, userKey, at: now, nearest: [{ id: entry.id, score: round(r.match.score) }], kind: 'sampled', given: entry.id });
+        deps.unanswered.add({ ...kept, channel, userKey, at: now, nearest: [{ id: entry.id, score: roundScore(r.match.score) }], kind: 'sampled', given: entry.id });
       }
       return {
         response: { replies: [deps.kit.answer(lang, entry, also)], outcome: { kind: 'answer', entryId: entry.id, score: r.match.score } },
@@ -60,13 +60,12 @@ export function createFaqTurn(deps: FaqTurnDeps) {
     }
     if (userKey !== null) {
       // Redacted before it is cut, so that no half of a number escapes the patterns.
-      deps.unanswered.add({ ...keptQuestion(raw), channel, userKey, at: now, nearest: r.nearest.map((m) => ({ id: m.id, score: round(m.score) })) });
+      deps.unanswered.add({ ...keptQuestion(raw), channel, userKey, at: now, nearest: r.nearest.map((m) => ({ id: m.id, score: roundScore(m.score) })) });
     }
     return { response: { replies: [deps.kit.fallback(lang)], outcome: { kind: 'fallback', score: r.nearest[0]?.score ?? 0 } }, state: rest };
   };
 }
 
-const round = (score: number) => Math.round(score * 1000) / 1000;
 
 /**
  * Whether a doubtful answer goes to review: a fixed share of questions, chosen by a hash of the question (the

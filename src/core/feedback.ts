@@ -7,7 +7,7 @@
 import { redact, REDACTION_LABEL } from '../privacy/redact.js';
 import { normalizeText } from '../text/normalize.js';
 import { encodePayload } from './payload-codec.js';
-import type { AskedQuestion, Button, Channel, ConversationState, Language, Translator, UnansweredQueue } from './types.js';
+import { roundScore, type AskedQuestion, type Button, type Channel, type ConversationState, type Language, type Translator, type UnansweredQueue } from './types.js';
 
 const MAX_SAVED_QUESTION = 500;
 /** An answer this unsure (or one that covers the question only in part) may be sampled for staff review. */
@@ -68,7 +68,7 @@ export function handleFeedback(
       channel,
       userKey,
       at: now,
-      nearest: given ? [{ id: given, score: round(about.score) }] : (about.candidates ?? []).map((id) => ({ id, score: round(about.score) })),
+      nearest: given ? [{ id: given, score: roundScore(about.score) }] : (about.candidates ?? []).map((id) => ({ id, score: roundScore(about.score) })),
       kind: 'misroute',
       ...(given ? { given } : {}),
     });
@@ -81,4 +81,3 @@ export function handleFeedback(
   };
 }
 
-const round = (score: number) => Math.round(score * 1000) / 1000;

@@ -13,7 +13,7 @@ import { recogniseSmallTalk, type SmallTalk } from './small-talk.js';
 import { resolveOffered } from './offered-choice.js';
 import type { FaqIndex } from './faq.js';
 import { runCommand } from './command-replies.js';
-import { decodePayload, type Action, type Command } from './payload-codec.js';
+import { decodePayload, encodePayload, type Action, type Command } from './payload-codec.js';
 import { createReplyKit, type FlowLinks } from './replies.js';
 import { vietnamDay } from './vietnam-calendar.js';
 import {
@@ -177,7 +177,8 @@ export function createRouter(deps: RouterDeps): Router {
     // A typed "2" or the words of an offered button choose that button (channels without buttons rely on it).
     // A typed "0" right after an answer: "not right" (Zalo and the terminal show it as a hint, having no buttons).
     if (message.payload === undefined && message.text !== undefined && state.asked?.entryId && !state.flow && NOT_RIGHT_TYPED.test(message.text)) {
-      message = { channel: message.channel, userKey: message.userKey, payload: `v:b:${state.asked.entryId}`, ...(message.stateless ? { stateless: true } : {}) };
+      const payload = encodePayload({ type: 'feedback', verdict: 'bad', entryId: state.asked.entryId });
+      message = { channel: message.channel, userKey: message.userKey, payload, ...(message.stateless ? { stateless: true } : {}) };
     }
     if (message.payload === undefined && message.text !== undefined) {
       // Nobody stored: what a newcomer was offered is the menu (a newcomer's state is not kept), by number.

@@ -104,6 +104,9 @@ export interface FlowState {
 
 export const STATE_VERSION = 1;
 
+/** A retrieval score as it is shown and stored: three decimals. */
+export const roundScore = (score: number) => Math.round(score * 1000) / 1000;
+
 export interface SessionStore {
   get(userKey: string): ConversationState | undefined;
   set(userKey: string, state: ConversationState): void;

@@ -67,7 +67,7 @@ export async function startTestServer(env: Record<string, string> = {}, clock: (
   const app = createApp(config, clock);
   const server = createHttpServer({
     handle: app.handle,
-    inbox: (user) => app.staffReplies.webInbox(app.keyer('web', user)),
+    inbox: app.webInbox,
     t: app.i18n.t,
     checkStorage: () => app.checkStorage(),
     trustProxy: config.trustProxy,

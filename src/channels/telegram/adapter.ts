@@ -9,7 +9,8 @@ import type { OutboxSender } from '../shared/outbox-sender.js';
 import { cappedFetch } from '../shared/capped-fetch.js';
 import type { RateLimiter } from '../shared/rate-limiter.js';
 import { SendError, type SendQueue } from '../shared/send-queue.js';
-import { renderForTelegram, type TelegramMessage } from './render.js';
+import type { BotResponse } from '../../core/types.js';
+import { telegramOutgoing, type TelegramMessage } from './render.js';
 import { parseTelegramUpdate } from './updates.js';
 
 export interface TelegramChannelDeps {
@@ -71,8 +72,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps) {
     return decision === 'allowed';
   }
 
-  const rendered = (chatId: number) => (response: Parameters<typeof renderForTelegram>[0]) =>
-    renderForTelegram(response).map((message) => ({ chat: String(chatId), message }));
+  const rendered = (chatId: number) => (response: BotResponse) => telegramOutgoing(String(chatId), response);
 
   /** Handles one raw update; storage errors propagate (the webhook answers 503 and Telegram retries). */
   function handleUpdate(body: unknown): UpdateOutcome {

@@ -35,3 +35,8 @@ export function renderForTelegram(response: BotResponse): TelegramMessage[] {
   }
   return out;
 }
+
+/** A response as the outbox keeps it for one Telegram chat. */
+export function telegramOutgoing(chat: string, response: BotResponse): { chat: string; message: TelegramMessage }[] {
+  return renderForTelegram(response).map((message) => ({ chat, message }));
+}

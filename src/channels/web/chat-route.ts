@@ -4,7 +4,7 @@
  * response {"replies": [{"text", "buttons"?: [{"label","payload"}]}], "intent": {"kind","id"?,"score"?}}
  */
 import type { FastifyInstance } from 'fastify';
-import type { BotResponse, Outcome, Reply } from '../../core/types.js';
+import { roundScore as round, type BotResponse, type Outcome, type Reply } from '../../core/types.js';
 import type { ChatHandler } from '../chat-handler.js';
 import { createVisitorGuard, type VisitorGuard } from './visitor-guard.js';
 
@@ -27,7 +27,6 @@ const bodySchema = {
 
 export type Intent = { kind: 'faq' | 'clarify' | 'flow' | 'fallback' | 'command'; id?: string; score?: number };
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export function toIntent(outcome: Outcome): Intent {
   switch (outcome.kind) {
@@ -44,16 +43,14 @@ export function toIntent(outcome: Outcome): Intent {
   }
 }
 
+/** One reply in the contract's shape: one list of buttons, "Đúng ý tôi" / "Chưa đúng" last (payloads "v:…"; the page shows them apart, small). */
+function toChatReply(reply: Reply) {
+  const buttons = [...(reply.buttons ?? []), ...(reply.feedback ?? [])];
+  return buttons.length ? { text: reply.text, buttons } : { text: reply.text };
+}
+
 export function toChatResponse(r: BotResponse) {
-  return {
-    // The contract keeps one list of buttons: "Đúng ý tôi" / "Chưa đúng" come last (payloads "v:…"), and the
-    // page shows them apart, small.
-    replies: r.replies.map((reply) => {
-      const buttons = [...(reply.buttons ?? []), ...(reply.feedback ?? [])];
-      return buttons.length ? { text: reply.text, buttons } : { text: reply.text };
-    }),
-    intent: toIntent(r.outcome),
-  };
+  return { replies: r.replies.map(toChatReply), intent: toIntent(r.outcome) };
 }
 
 /**
@@ -76,7 +73,7 @@ export function registerChatRoute(server: FastifyInstance, handle: ChatHandler, 
   // POST /api/chat/inbox {"user"} → {"replies": [...]}: staff replies waiting for this person, each given once.
   if (inbox) {
     server.post<{ Body: { user: string } }>('/api/chat/inbox', { schema: { body: inboxSchema }, config }, async (request) => ({
-      replies: inbox(request.body.user).map((reply) => (reply.buttons?.length ? { text: reply.text, buttons: reply.buttons } : { text: reply.text })),
+      replies: inbox(request.body.user).map(toChatReply),
     }));
   }
 }

@@ -45,6 +45,11 @@ export function renderForZalo(response: BotResponse, t: Translator): string[] {
   });
 }
 
+/** A response as the outbox keeps it for one Zalo chat. */
+export function zaloOutgoing(chat: string, response: BotResponse, t: Translator): { chat: string; message: { text: string } }[] {
+  return renderForZalo(response, t).map((text) => ({ chat, message: { text } }));
+}
+
 function toSendError(err: unknown): SendError {
   if (err instanceof ZaloApiError) {
     const retryable = err.errorCode === 0 || err.errorCode === 408 || err.errorCode === 429 || err.errorCode >= 500;
@@ -78,9 +83,7 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
     const text = event.event_name === 'message.text.received' ? message.text : undefined;
     // Images, stickers, voice and unsupported (e.g. protected users') events get the core's polite "type
     // your question in words" reply.
-    const queued = deps.handleUpdate('zalo', key, message.from.id, text !== undefined ? { text } : {}, (response) =>
-      renderForZalo(response, deps.t).map((t) => ({ chat: message.chat.id, message: { text: t } })),
-    );
+    const queued = deps.handleUpdate('zalo', key, message.from.id, text !== undefined ? { text } : {}, (response) => zaloOutgoing(message.chat.id, response, deps.t));
     if (!queued) return 'duplicate';
     deps.outbox.send('zalo', queued, deliver);
     return 'handled';
