@@ -58,6 +58,8 @@ export const entrySchema = z
     topic: z.enum(TOPICS),
     audiences: z.array(z.enum(AUDIENCES)).min(1, 'needs at least one audience'),
     questions: z.array(text(300)).min(2, 'needs at least two question phrasings'),
+    /** English phrasings: what an English question is matched on (the English index, knowledge/english-index.ts). */
+    questions_en: z.array(text(300)).min(2, 'needs at least two English phrasings when given').optional(),
     answer: linkedText(1500),
     answer_en: linkedText(1500).optional(),
     legal_basis: text(500),
@@ -88,6 +90,7 @@ export const outOfScopeFileSchema = z
         .object({
           id: z.string().regex(/^oos-[a-z0-9-]+$/, 'must start with "oos-" and be kebab-case'),
           questions: z.array(text(300)).min(3, 'needs at least three question phrasings'),
+          questions_en: z.array(text(300)).min(3, 'needs at least three English phrasings when given').optional(),
         })
         .strict(),
     ),
