@@ -13,7 +13,7 @@ const pct = (n: number) => `${(100 * n).toFixed(1)}%`.padStart(7);
 const args = process.argv.slice(2);
 const failures = args.includes('--failures');
 const kb = loadKnowledgeBase(resolve('knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+const faq = createFaqIndex(kb.entries, kb);
 
 const shortFile = resolve(args.find((a) => a.endsWith('dev-questions.yaml')) ?? 'test/eval/dev-questions.yaml');
 const cases = loadQuestionSet(shortFile);

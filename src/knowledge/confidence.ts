@@ -63,6 +63,9 @@ export const DEFAULT_THRESHOLDS: RetrieverThresholds = {
   clarifyWindow: 0.1,
 };
 
+/** English questions, read on the English phrasings (tuned with npm run eval on test/eval/english-questions.yaml). */
+export const ENGLISH_THRESHOLDS: RetrieverThresholds = DEFAULT_THRESHOLDS;
+
 /** An answer that stands on its own: most of the question and of the entry's key terms covered. */
 const COMPLETE_ASKED = 0.6;
 const COMPLETE_KEY = 0.5;

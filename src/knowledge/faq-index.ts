@@ -1,8 +1,12 @@
 /**
- * The knowledge base as the core sees it: entries by id and topic, and the retriever's decision.
+ * The knowledge base as the core sees it: entries by id and topic, and the retriever's decision. Two
+ * retrievers: one on the Vietnamese phrasings, one on the English phrasings; a message written in English is
+ * read by the English one (and by the Vietnamese one through the glossary when the English one finds nothing).
  */
 import type { FaqEntry, FaqIndex } from '../core/faq.js';
-import { createRetriever, DEFAULT_THRESHOLDS, type RetrieverThresholds } from './retriever.js';
+import { looksEnglish } from '../text/english-glossary.js';
+import { ENGLISH_READING } from './reading.js';
+import { createRetriever, DEFAULT_THRESHOLDS, ENGLISH_THRESHOLDS, type Retriever, type RetrieverThresholds } from './retriever.js';
 import { TOPICS, type KnowledgeEntry, type OutOfScopeTopic } from './schema.js';
 
 export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
@@ -20,13 +24,23 @@ export function toFaqEntry(e: KnowledgeEntry): FaqEntry {
   };
 }
 
+/** What else the knowledge folder says: out-of-scope topics and the words that mark a question as in scope. */
+export interface KnowledgeScope {
+  outOfScope?: readonly OutOfScopeTopic[];
+  anchors?: readonly string[];
+  anchorsEn?: readonly string[];
+}
+
 export function createFaqIndex(
   entries: readonly KnowledgeEntry[],
-  outOfScope: readonly OutOfScopeTopic[] = [],
-  anchors: readonly string[] = [],
+  scope: KnowledgeScope = {},
   thresholds: RetrieverThresholds = DEFAULT_THRESHOLDS,
+  englishThresholds: RetrieverThresholds = ENGLISH_THRESHOLDS,
 ): FaqIndex {
+  const { outOfScope = [], anchors = [], anchorsEn = [] } = scope;
   const retriever = createRetriever(entries, { thresholds, outOfScope, anchors });
+  const english = englishRetriever(entries, outOfScope, anchorsEn, englishThresholds);
+  const readerOf = (text: string) => (english && looksEnglish(text) ? english : retriever);
   const byId = new Map(entries.map((e) => [e.id, toFaqEntry(e)]));
   const byTopic = new Map<string, FaqEntry[]>();
   for (const e of byId.values()) {
@@ -36,10 +50,24 @@ export function createFaqIndex(
   }
   const topics = TOPICS.filter((t) => byTopic.has(t));
   return {
-    classify: (text, context) => retriever.classify(text, context),
-    nearest: (text, limit) => retriever.search(text, limit).map((m) => ({ id: m.id, score: m.score })),
+    classify: (text, context) => {
+      const reader = readerOf(text);
+      const decision = reader.classify(text, context);
+      // An English question none of the English phrasings covers may still be read through the glossary.
+      if (reader !== retriever && decision.kind === 'none' && decision.outOfScope === undefined) return retriever.classify(text, context);
+      return decision;
+    },
+    nearest: (text, limit) => readerOf(text).search(text, limit).map((m) => ({ id: m.id, score: m.score })),
     entry: (id) => byId.get(id),
     topicEntries: (topic) => byTopic.get(topic) ?? [],
     topics: () => [...topics],
   };
+}
+
+/** The retriever on the English phrasings, or none when no entry has any. */
+function englishRetriever(entries: readonly KnowledgeEntry[], outOfScope: readonly OutOfScopeTopic[], anchors: readonly string[], thresholds: RetrieverThresholds): Retriever | undefined {
+  const docs = entries.filter((e) => (e.questions_en?.length ?? 0) > 0).map((e) => ({ id: e.id, topic: e.topic, related: e.related ?? [], questions: e.questions_en! }));
+  if (docs.length === 0) return undefined;
+  const topics = outOfScope.filter((t) => (t.questions_en?.length ?? 0) > 0).map((t) => ({ id: t.id, questions: t.questions_en! }));
+  return createRetriever(docs, { thresholds, outOfScope: topics, anchors, reading: ENGLISH_READING });
 }

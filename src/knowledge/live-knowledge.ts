@@ -69,7 +69,7 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
     }
     for (const s of applied.skipped) onSkipped(`knowledge change ${s.id} skipped: ${s.why}`);
     entries = applied.entries;
-    index = createFaqIndex(entries, base.outOfScope, base.anchors);
+    index = createFaqIndex(entries, base);
   };
   rebuild();
   /** Why the knowledge would no longer hold together with this change, or null. */

@@ -45,11 +45,11 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeEntry
 }
 
 /** The out-of-scope topics and in-scope anchors of a knowledge folder (none when the file is absent). */
-export function loadOutOfScope(dir: string): { topics: OutOfScopeTopic[]; anchors: string[] } {
+export function loadOutOfScope(dir: string): { topics: OutOfScopeTopic[]; anchors: string[]; anchorsEn: string[] } {
   const path = join(dir, OUT_OF_SCOPE_FILE);
-  if (!existsSync(path)) return { topics: [], anchors: [] };
+  if (!existsSync(path)) return { topics: [], anchors: [], anchorsEn: [] };
   const file = parseWith(OUT_OF_SCOPE_FILE, readFileSync(path, 'utf8'), outOfScopeFileSchema);
-  return { topics: file.out_of_scope, anchors: file.in_scope_anchors };
+  return { topics: file.out_of_scope, anchors: file.in_scope_anchors, anchorsEn: file.in_scope_anchors_en };
 }
 
 /** Cross-file checks: unique ids, existing related ids. */
@@ -87,13 +87,15 @@ export interface KnowledgeBase {
   outOfScope: OutOfScopeTopic[];
   /** Phrases that mark a question as in scope (out-of-scope topics then do not compete). */
   anchors: string[];
+  /** The same for English questions. */
+  anchorsEn: string[];
 }
 
 /** The whole knowledge folder: entries and out-of-scope topics, validated; ids must not clash. */
 export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const entries = loadKnowledgeDir(dir);
-  const { topics, anchors } = loadOutOfScope(dir);
+  const { topics, anchors, anchorsEn } = loadOutOfScope(dir);
   const ids = new Set(entries.map((e) => e.id));
   for (const t of topics) if (ids.has(t.id)) throw new ContentError(OUT_OF_SCOPE_FILE, `id(${t.id})`, 'clashes with an entry id');
-  return { entries, outOfScope: topics, anchors };
+  return { entries, outOfScope: topics, anchors, anchorsEn };
 }

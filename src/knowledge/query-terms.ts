@@ -4,7 +4,7 @@
  * the index has never seen is repaired by fuse.js over the folded vocabulary (syllable-repair.ts), within a
  * fixed budget per message, so that no message, however long or strange, costs more than a bounded amount.
  */
-import { canonicalConcepts } from './concepts.js';
+import { VIETNAMESE_READING, type Reading } from './reading.js';
 import { createSyllableRepairer } from './syllable-repair.js';
 import { termsOf, termWeight, type TermIndex } from './term-index.js';
 
@@ -47,21 +47,21 @@ export interface RepairBudget {
 
 export const repairBudget = (): RepairBudget => ({ left: MAX_REPAIRS_PER_MESSAGE, tried: 0 });
 /** Longer tokens are not syllables (Vietnamese syllables have at most 7 letters): never repaired. */
-export const MAX_REPAIR_LENGTH = 8;
+export const MAX_REPAIR_LENGTH = VIETNAMESE_READING.repair.max;
 const REPAIR_CACHE = 20_000;
 
 export interface QueryBuilder {
   build(segments: readonly QuerySegment[], isAccented: boolean, budget?: RepairBudget): Query;
 }
 
-export function createQueryBuilder(index: TermIndex, anchors: readonly string[][]): QueryBuilder {
+export function createQueryBuilder(index: TermIndex, anchors: readonly string[][], reading: Reading = VIETNAMESE_READING): QueryBuilder {
   const repairer = createSyllableRepairer(index.vocabulary);
   const repairs = new Map<string, string | null>();
-  const anchorTexts = anchors.map((a) => ` ${canonicalConcepts(a).join(' ')} `);
+  const anchorTexts = anchors.map((a) => ` ${reading.concepts(a).join(' ')} `);
 
   function repair(token: string, budget: RepairBudget): string | null {
     // Short syllables are too ambiguous to repair ("qwe" would become "web"); long tokens are not syllables.
-    if (token.length < 4 || token.length > MAX_REPAIR_LENGTH || /\d/.test(token)) return null;
+    if (token.length < reading.repair.min || token.length > reading.repair.max || /\d/.test(token)) return null;
     const cached = repairs.get(token);
     if (cached !== undefined) return cached;
     if (budget.left <= 0) return null;
@@ -87,7 +87,7 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
         if (r) factor.set(r, REPAIRED_FACTOR);
         return r ?? tok;
       });
-      const concepts = canonicalConcepts(fixed);
+      const concepts = reading.concepts(fixed);
       const joined = ` ${concepts.join(' ')} `;
       if (!anchored && anchorTexts.some((a) => joined.includes(a))) anchored = true;
       for (const t of new Set(termsOf(concepts))) {

@@ -5,18 +5,17 @@
  * answer, clarify or nothing; a message with several questions answers the clearest and names the others; an
  * elliptical follow-up ("còn nữ thì sao?") is read together with the entry answered just before.
  */
-import { normalizeText } from '../text/normalize.js';
-import { readEnglish } from '../text/english-glossary.js';
-import { focusQuestion, isShortMessage, type QuestionFocus } from '../text/question-focus.js';
+import type { QuestionFocus } from '../text/question-focus.js';
 import { decide, DEFAULT_THRESHOLDS, type DecisionProfile, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
 export type { Ranked } from './confidence.js';
-import { looksElliptical, towardsPrevious } from './follow-up.js';
+import { towardsPrevious } from './follow-up.js';
+import { VIETNAMESE_READING, type Reading } from './reading.js';
 import { createQueryBuilder, repairBudget, type QuerySegment, type RepairBudget } from './query-terms.js';
 import { createScorer, DEFAULT_SCORING, readingsAgree, topMatches, type ScoringOptions } from './scoring.js';
 import { entrySchemes, favourNamedScheme, schemesIn } from './schemes.js';
 import { buildTermIndex } from './term-index.js';
 
-export { DEFAULT_THRESHOLDS, type Match, type Retrieval, type RetrieverThresholds } from './confidence.js';
+export { DEFAULT_THRESHOLDS, ENGLISH_THRESHOLDS, type Match, type Retrieval, type RetrieverThresholds } from './confidence.js';
 export { DEFAULT_SCORING, type ScoringOptions } from './scoring.js';
 
 export interface RetrievalContext {
@@ -46,6 +45,8 @@ export interface RetrieverOptions {
   decisionCache?: number;
   /** Weight of the story around the questions (default NARRATIVE_WEIGHT; for tuning). */
   storyWeight?: number;
+  /** The language the phrasings are written in and questions are read as (Vietnamese by default). */
+  reading?: Reading;
 }
 
 type Doc = { id: string; questions: readonly string[]; topic?: string; related?: readonly string[] };
@@ -59,9 +60,6 @@ const MAX_STORY_TOKENS = 120;
 /** The entry answered before counts this much in a follow-up. */
 const PREVIOUS_WEIGHT = 0.6;
 const MAX_OTHER_QUESTIONS = 2;
-/** Messages longer than this (in syllables, abbreviations expanded) are decided as letters. */
-const LETTER_SYLLABLES = 30;
-const isLetter = (focus: QuestionFocus) => focus.length > LETTER_SYLLABLES;
 /** How a follow-up read with the entry before is decided: its own words must be covered by the entry it is read as. */
 const FOLLOW_UP_PROFILE: DecisionProfile = { floor: 0.25, lead: 0.08, sure: 0.7, minKeyCoverage: 0, minAskedCoverage: 0.3, requireAgreement: false };
 const SAME_ENTRY_PROFILE: DecisionProfile = { ...FOLLOW_UP_PROFILE, lead: 0.02 };
@@ -72,9 +70,9 @@ function segment(tokens: readonly string[], folded: readonly string[], weight: n
 }
 
 /** The query segments of a focused message: each asked clause, the story at a lower weight. */
-function segmentsOf(focus: QuestionFocus, only?: number, storyWeightBase = NARRATIVE_WEIGHT): QuerySegment[] {
+function segmentsOf(focus: QuestionFocus, short: boolean, only?: number, storyWeightBase = NARRATIVE_WEIGHT): QuerySegment[] {
   const asked = focus.clauses.filter((c) => c.kind === 'question');
-  if (isShortMessage(focus) || asked.length === 0) {
+  if (short || asked.length === 0) {
     const tokens = focus.clauses.flatMap((c) => c.tokens);
     const folded = focus.clauses.flatMap((c) => c.folded);
     return [segment(tokens, folded, 1, MAX_ASKED_TOKENS + MAX_STORY_TOKENS)];
@@ -99,21 +97,26 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   const outOfScope = options.outOfScope ?? [];
   // Out-of-scope topics are indexed beside the entries so that a near miss finds its own kind first.
   const outOfScopeIds = new Set(outOfScope.map((t) => t.id));
-  const index = buildTermIndex([...entries, ...outOfScope]);
-  const builder = createQueryBuilder(index, (options.anchors ?? []).map((a) => normalizeText(a).folded));
+  const reading = options.reading ?? VIETNAMESE_READING;
+  const index = buildTermIndex([...entries, ...outOfScope], reading);
+  const builder = createQueryBuilder(index, (options.anchors ?? []).map((a) => reading.normalize(a).folded), reading);
   const scorer = createScorer(index, options.scoring ?? DEFAULT_SCORING);
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const schemes = entrySchemes(entries);
+  const schemes = reading.schemes ? entrySchemes(entries) : new Map<string, number>();
   const topicOf = (id: string) => byId.get(id)?.topic;
   const decisions = new Map<string, Retrieval>();
   const cacheSize = options.decisionCache ?? DEFAULT_DECISION_CACHE;
   const story = options.storyWeight ?? NARRATIVE_WEIGHT;
+  // A short message is one question as it stands; a long one (a letter) is decided with more caution.
+  const isShort = (focus: QuestionFocus) => focus.length <= reading.lengths.short;
+  const isLetter = (focus: QuestionFocus) => focus.length > reading.lengths.letter;
+  const segments = (focus: QuestionFocus, only?: number) => segmentsOf(focus, isShort(focus), only, story);
 
   /** The best entries (out-of-scope topics left out) and the best match of all, topics included. */
   function rank(segments: readonly QuerySegment[], accented: boolean, limit: number, long: boolean, budget: RepairBudget): Ranked {
     const q = builder.build(segments, accented, budget);
     const all = scorer.score(q);
-    favourNamedScheme(all, schemesIn(segments.flatMap((s) => s.folded)), schemes);
+    if (reading.schemes) favourNamedScheme(all, schemesIn(segments.flatMap((s) => s.folded)), schemes);
     const inScope = (m: { id: string }) => !outOfScopeIds.has(m.id);
     const ranked = topMatches(all, limit, inScope);
     const [first] = q.anchored ? ranked : topMatches(all, 1, () => true);
@@ -122,20 +125,20 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   }
 
   function understand(raw: string, context: RetrievalContext | undefined, budget: RepairBudget): Retrieval {
-    // An English question is read through the glossary into the Vietnamese words the knowledge is indexed on.
-    const text = readEnglish(raw);
-    const focus = focusQuestion(text);
+    // The Vietnamese reading reads an English question through the glossary into the words it is indexed on.
+    const text = reading.prepare(raw);
+    const focus = reading.focus(text);
     if (focus.contentless) return { kind: 'none', nearest: [] };
-    const accented = normalizeText(text.slice(0, 4_000)).accented;
-    const whole = decide(rank(segmentsOf(focus, undefined, story), accented, 5, isLetter(focus), budget), thresholds);
+    const accented = reading.normalize(text.slice(0, 4_000)).accented;
+    const whole = decide(rank(segments(focus), accented, 5, isLetter(focus), budget), thresholds);
     const previous = context?.previousEntryId ? byId.get(context.previousEntryId) : undefined;
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
     const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
-    if (previous && !standsAlone && looksElliptical(focus)) {
-      const prev = normalizeText(previous.questions[0] ?? '');
-      const segments = [...segmentsOf(focus, undefined, story), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
-      const ranked = towardsPrevious(rank(segments, accented, 5, false, budget), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
+    if (previous && !standsAlone && reading.elliptical(focus)) {
+      const prev = reading.normalize(previous.questions[0] ?? '');
+      const joinedSegments = [...segments(focus), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
+      const ranked = towardsPrevious(rank(joinedSegments, accented, 5, false, budget), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
       // The same entry with another slot ("còn nữ thì sao?") needs only a small lead: its answer covers the slot.
       const profile = ranked.ranked[0]?.id === previous.id ? SAME_ENTRY_PROFILE : FOLLOW_UP_PROFILE;
       const joined = decide(ranked, { ...thresholds, short: profile }, 'score');
@@ -143,14 +146,14 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
       if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
     }
     const asked = focus.clauses.filter((c) => c.kind === 'question').length;
-    if (asked < 2 || isShortMessage(focus)) return whole;
+    if (asked < 2 || isShort(focus)) return whole;
     return severalQuestions(focus, accented, whole, asked, budget);
   }
 
   /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */
   function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number, budget: RepairBudget): Retrieval {
     const each: Retrieval[] = [];
-    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segmentsOf(focus, i, story), accented, 3, true, budget), thresholds));
+    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segments(focus, i), accented, 3, true, budget), thresholds));
     const answers = each.filter((r): r is Extract<Retrieval, { kind: 'answer' }> => r.kind === 'answer');
     if (answers.length === 0) return whole;
     // The whole letter decides what is answered; one clause alone may only settle a clarification between
@@ -168,12 +171,12 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   return {
     size: entries.length,
     explain(text) {
-      const focus = focusQuestion(text);
-      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, 5, isLetter(focus), repairBudget());
+      const focus = reading.focus(text);
+      return rank(segments(focus), reading.normalize(text.slice(0, 4_000)).accented, 5, isLetter(focus), repairBudget());
     },
     search(text, limit = 5) {
-      const focus = focusQuestion(text);
-      return rank(segmentsOf(focus, undefined, story), normalizeText(text.slice(0, 4_000)).accented, limit, isLetter(focus), repairBudget()).ranked.map(({ id, score, question }) => ({ id, score, question }));
+      const focus = reading.focus(text);
+      return rank(segments(focus), reading.normalize(text.slice(0, 4_000)).accented, limit, isLetter(focus), repairBudget()).ranked.map(({ id, score, question }) => ({ id, score, question }));
     },
     classify(text, context, budget) {
       // Citizens ask the same few questions over and over: recent decisions are kept (least recently used

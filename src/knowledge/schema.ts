@@ -85,6 +85,8 @@ export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
 export const outOfScopeFileSchema = z
   .object({
     in_scope_anchors: z.array(text(60)).default([]),
+    /** The same for English questions. */
+    in_scope_anchors_en: z.array(text(60)).default([]),
     out_of_scope: z.array(
       z
         .object({

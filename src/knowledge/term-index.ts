@@ -2,17 +2,8 @@
  * The term index behind the retriever: every question phrasing, normalised and folded once at build time,
  * as weighted syllables and adjacent-syllable pairs, with an inverted index from term to phrasings.
  */
-import { normalizeText } from '../text/normalize.js';
-import { canonicalConcepts } from './concepts.js';
+import { VIETNAMESE_READING, type Reading } from './reading.js';
 
-/** Filler words that say little about what is asked; they keep a small weight. */
-const FILLERS = new Set(
-  (
-    'cho toi em anh chi minh ban hoi xin a ah ak nhe nha nhi vay ha oi ad admin bot giup vui long cam on ' +
-    'thi ma cua va nhung cac rat da dang se roi kia day ne u uh vang chao kinh thua muon biet can duoc khong ' +
-    'co nao gi la thuong neu khi nhu the voi o tai de lam ve nay'
-  ).split(' '),
-);
 const FILLER_WEIGHT = 0.25;
 const NUMBER_WEIGHT = 0.3;
 
@@ -43,6 +34,8 @@ export interface TermIndex {
   /** Folded single syllables, for typo repair. */
   vocabulary: string[];
   entryCount: number;
+  /** Words that say little in the language indexed (they keep a small weight). */
+  fillers: ReadonlySet<string>;
 }
 
 /** Sorted ids of the given strings, giving new ids to strings not seen before. */
@@ -63,14 +56,14 @@ export function termsOf(folded: readonly string[]): string[] {
   return out;
 }
 
-export function fillerFactor(term: string): number {
+export function fillerFactor(term: string, fillers: ReadonlySet<string>): number {
   const parts = term.split(' ');
-  if (parts.every((p) => FILLERS.has(p))) return FILLER_WEIGHT;
+  if (parts.every((p) => fillers.has(p))) return FILLER_WEIGHT;
   if (parts.every((p) => /^\d+$/.test(p))) return NUMBER_WEIGHT;
   return 1;
 }
 
-export function buildTermIndex(entries: readonly { id: string; questions: readonly string[] }[]): TermIndex {
+export function buildTermIndex(entries: readonly { id: string; questions: readonly string[] }[], reading: Reading = VIETNAMESE_READING): TermIndex {
   const termIds = new Map<string, number>();
   const accentIds = new Map<string, number>();
   const phrasings: Phrasing[] = [];
@@ -79,8 +72,8 @@ export function buildTermIndex(entries: readonly { id: string; questions: readon
   for (const entry of entries) {
     const all = new Set<string>();
     for (const question of entry.questions) {
-      const n = normalizeText(question);
-      const terms = termsOf(canonicalConcepts(n.folded));
+      const n = reading.normalize(question);
+      const terms = termsOf(reading.concepts(n.folded));
       for (const t of terms) all.add(t);
       phrasings.push({ entryId: entry.id, question, terms: idsOf(terms, termIds), accented: idsOf(n.tokens, accentIds), weight: 0 });
     }
@@ -91,7 +84,7 @@ export function buildTermIndex(entries: readonly { id: string; questions: readon
   const weights = new Map<string, number>();
   const weightById = new Float64Array(termIds.size);
   for (const [term, df] of entryDf) {
-    const w = Math.log(1 + n / df) * fillerFactor(term);
+    const w = Math.log(1 + n / df) * fillerFactor(term, reading.fillers);
     weights.set(term, w);
     weightById[termIds.get(term)!] = w;
   }
@@ -105,7 +98,7 @@ export function buildTermIndex(entries: readonly { id: string; questions: readon
     p.weight = w;
   });
   const vocabulary = [...entryDf.keys()].filter((t) => !t.includes(' ') && !/^\d+$/.test(t));
-  return { phrasings, termIds, accentIds, postings, entryTerms, weights, unknownWeight: Math.log(1 + n), vocabulary, entryCount: entries.length };
+  return { phrasings, termIds, accentIds, postings, entryTerms, weights, unknownWeight: Math.log(1 + n), vocabulary, entryCount: entries.length, fillers: reading.fillers };
 }
 
 /** Sum of the weights of the query ids (sorted, weights aligned) found in a sorted id list. */
@@ -133,5 +126,5 @@ export function sharedWeight(ids: Int32Array, queryIds: Int32Array, queryWeights
  * ("xe máy", "nhân thọ"), the strongest sign of a question it cannot answer.
  */
 export function termWeight(index: TermIndex, term: string): number {
-  return index.weights.get(term) ?? index.unknownWeight * fillerFactor(term);
+  return index.weights.get(term) ?? index.unknownWeight * fillerFactor(term, index.fillers);
 }

@@ -29,7 +29,7 @@ export interface QuestionFocus {
 /** Input beyond this is not read: a letter's questions come well before it. */
 const MAX_INPUT_CHARS = 4_000;
 /** Messages this short are one question as they stand (only a greeting or thanks around them is set aside). */
-const SHORT_MESSAGE_TOKENS = 14;
+export const SHORT_MESSAGE_TOKENS = 14;
 
 // Sentence ends: ? ! ; newlines, an ellipsis, and a full stop that is not inside a number ("1.500.000", "8.2020").
 const SENTENCE_END = /[?!;\n…]+|\.(?!\d)/g;

@@ -10,7 +10,7 @@ import { createMemoryMetricsSink, createMemorySessionStore, createMemoryUnanswer
 import { ROOT } from '../helpers/test-server.js';
 
 const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+const faq = createFaqIndex(kb.entries, kb);
 const i18n = createI18n();
 
 function setup(now = Date.UTC(2026, 10, 25, 3, 0)) {

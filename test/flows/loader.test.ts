@@ -12,7 +12,7 @@ import { ROOT, tempDir } from '../helpers/test-server.js';
 
 const i18n = createI18n();
 const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+const faq = createFaqIndex(kb.entries, kb);
 const refs: FlowReferences = {
   hasKey: (k) => i18n.has('vi', k) && i18n.has('en', k),
   hasEntry: (id) => faq.entry(id) !== undefined,

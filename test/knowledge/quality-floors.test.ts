@@ -10,7 +10,7 @@ import { canonicalText } from '../../src/text/normalize.js';
 import { ROOT } from '../helpers/test-server.js';
 
 const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+const faq = createFaqIndex(kb.entries, kb);
 
 /**
  * Floors set a little under what `npm run eval` measured when they were last raised (see the README's

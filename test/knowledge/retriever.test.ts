@@ -5,7 +5,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { ROOT } from '../helpers/test-server.js';
 
 const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+const faq = createFaqIndex(kb.entries, kb);
 
 /** [expected entry, accented, unaccented, noisy] */
 const CASES: [string, string, string, string][] = [

@@ -10,7 +10,7 @@ import { looksEnglish, readEnglish } from '../../src/text/english-glossary.js';
 import { ROOT, startTestServer } from '../helpers/test-server.js';
 
 const kb = loadKnowledgeBase(join(ROOT, 'knowledge'));
-const faq = createFaqIndex(kb.entries, kb.outOfScope, kb.anchors);
+const faq = createFaqIndex(kb.entries, kb);
 
 describe('English questions', () => {
   it('tells English from Vietnamese written without diacritics', () => {
