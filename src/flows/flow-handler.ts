@@ -5,6 +5,7 @@
  */
 import type { FlowHandler, FlowTurn } from '../core/router.js';
 import type { ConversationState, Language, Translator } from '../core/types.js';
+import { normalizeEnglish, stem } from '../text/english-normalize.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Engine, EngineResult } from './engine.js';
 import type { Flow } from './schema.js';
@@ -19,15 +20,24 @@ export interface FlowHandlerDeps {
 
 const FILLERS = new Set(['cho', 'toi', 'em', 'minh', 'giup', 'voi', 'muon', 'hay', 'a', 'nhe', 'di', 'ban', 'oi', 'can', 'xin', 'vui', 'long']);
 
+const ENGLISH_FILLERS = new Set('i me my please can could you help want to a an the would like let us start open for'.split(' ').map(stem));
+
+/** A trigger phrase as it is compared: normalised, polite filler left out. */
 const phraseKey = (text: string) =>
   normalizeText(text)
     .folded.filter((w) => !FILLERS.has(w))
+    .join(' ');
+const englishKey = (text: string) =>
+  normalizeEnglish(text)
+    .tokens.filter((w) => !ENGLISH_FILLERS.has(w))
     .join(' ');
 
 export function createFlowHandler(deps: FlowHandlerDeps): FlowHandler {
   const byId = new Map(deps.flows.map((f) => [f.id, f]));
   const triggers = new Map<string, string>();
   for (const f of deps.flows) for (const phrase of f.triggers) triggers.set(phraseKey(phrase), f.id);
+  const englishTriggers = new Map<string, string>();
+  for (const f of deps.flows) for (const phrase of f.triggers_en) englishTriggers.set(englishKey(phrase), f.id);
 
   function turn(result: EngineResult, state: ConversationState): FlowTurn {
     return {
@@ -71,6 +81,9 @@ export function createFlowHandler(deps: FlowHandlerDeps): FlowHandler {
       if (!current.flow && !action && message.text) {
         const flowId = triggers.get(phraseKey(message.text));
         if (flowId) return start(flowId, current, lang);
+        // A flow asked for in English ("calculate my pension") runs in English, and the conversation goes on in it.
+        const englishId = englishTriggers.get(englishKey(message.text));
+        if (englishId) return start(englishId, { ...current, lang: 'en' }, 'en');
       }
       return { kind: 'pass', state: current, ...(notice ? { notice } : {}) };
     },

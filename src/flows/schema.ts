@@ -63,6 +63,8 @@ export const flowSchema = z
     /** An optional flow (the welcome) is left, not re-asked, when the user types something else. */
     optional: z.boolean().default(false),
     triggers: z.array(z.string().min(2)).default([]),
+    /** English phrases that start the flow in English ("calculate my pension"). */
+    triggers_en: z.array(z.string().min(2)).default([]),
     start: stepId,
     steps: z.record(stepId, stepSchema),
   })

@@ -3,6 +3,7 @@
  * entry, a new entry, an edit of an entry's answer, basis, source or phrasings, an entry retired. The log
  * itself lives in storage (storage/sqlite/knowledge-changes.ts implements ChangeLog).
  */
+import { looksEnglish } from '../text/english-glossary.js';
 import { normalizeText } from '../text/normalize.js';
 import { entrySchema, type KnowledgeEntry } from './schema.js';
 
@@ -15,9 +16,10 @@ export interface EntryEdit {
   legal_basis?: string;
   source_url?: string;
   questions?: string[];
+  questions_en?: string[];
   reviewed?: string;
 }
-export const EDITABLE_FIELDS = ['answer', 'answer_en', 'legal_basis', 'source_url', 'questions', 'reviewed'] as const;
+export const EDITABLE_FIELDS = ['answer', 'answer_en', 'legal_basis', 'source_url', 'questions', 'questions_en', 'reviewed'] as const;
 
 export type ChangeBody =
   | { kind: 'attach'; entryId: string; questions: string[] }
@@ -76,8 +78,14 @@ export function applyChanges(base: readonly KnowledgeEntry[], changes: readonly 
       continue;
     }
     if (c.kind === 'attach') {
-      const have = new Set(e.questions.map(key));
-      for (const q of c.questions) if (!have.has(key(q))) (e.questions.push(q), have.add(key(q)));
+      // A question written in English joins the English phrasings, which English questions are matched on.
+      const have = new Set([...e.questions, ...(e.questions_en ?? [])].map(key));
+      for (const q of c.questions) {
+        if (have.has(key(q))) continue;
+        have.add(key(q));
+        if (looksEnglish(q)) e.questions_en = [...(e.questions_en ?? []), q];
+        else e.questions.push(q);
+      }
     } else if (c.kind === 'edit') {
       const merged = entrySchema.safeParse({ ...e, ...c.fields });
       if (!merged.success) skipped.push({ id: c.id, why: `the edit of ${c.entryId} is not valid` });

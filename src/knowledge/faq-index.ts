@@ -53,9 +53,11 @@ export function createFaqIndex(
     classify: (text, context) => {
       const reader = readerOf(text);
       const decision = reader.classify(text, context);
-      // An English question none of the English phrasings covers may still be read through the glossary.
-      if (reader !== retriever && decision.kind === 'none' && decision.outOfScope === undefined) return retriever.classify(text, context);
-      return decision;
+      if (reader === retriever || decision.kind !== 'none' || decision.outOfScope !== undefined) return decision;
+      // An English question none of the English phrasings covers may still be read through the glossary, whose
+      // reading is rougher: what it finds is offered to choose from, never answered outright.
+      const second = retriever.classify(text, context);
+      return second.kind === 'answer' ? { kind: 'clarify', candidates: [second.match, ...second.alternatives] } : second;
     },
     nearest: (text, limit) => readerOf(text).search(text, limit).map((m) => ({ id: m.id, score: m.score })),
     entry: (id) => byId.get(id),

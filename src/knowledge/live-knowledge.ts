@@ -104,7 +104,7 @@ export function createLiveKnowledge(base: KnowledgeBase, log: ChangeLog, onSkipp
     attach(entryId, questions, staff, at, mode = 'live') {
       const e = entry(entryId);
       if (!e) return { ok: false, problem: 'unknown-entry' };
-      const have = new Set(e.questions.map(key));
+      const have = new Set([...e.questions, ...(e.questions_en ?? [])].map(key));
       const fresh = [...new Map(questions.map((q) => [key(q), q.trim().slice(0, 300)])).entries()].filter(([k, q]) => k !== '' && q !== '' && !have.has(k)).map(([, q]) => q);
       if (fresh.length === 0) return { ok: false, problem: 'nothing-new' };
       return save({ kind: 'attach', entryId, questions: fresh }, staff, at, mode, fresh.length);

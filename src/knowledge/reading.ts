@@ -11,6 +11,7 @@ import { normalizeText, type NormalizedText } from '../text/normalize.js';
 import { focusQuestion, SHORT_MESSAGE_TOKENS, type QuestionFocus } from '../text/question-focus.js';
 import { canonicalConcepts } from './concepts.js';
 import { looksElliptical } from './follow-up.js';
+import type { ScoringOptions } from './scoring.js';
 
 export interface Reading {
   readonly language: 'vi' | 'en';
@@ -28,6 +29,8 @@ export interface Reading {
   repair: { min: number; max: number };
   /** In tokens: a message up to `short` is one question as it stands; one over `letter` is decided as a letter. */
   lengths: { short: number; letter: number };
+  /** How entries are scored (scoring.ts); the default when not given. */
+  scoring?: ScoringOptions;
   /** Whether the named-scheme preference (schemes.ts, Vietnamese words) applies. */
   schemes: boolean;
 }
@@ -82,5 +85,7 @@ export const ENGLISH_READING: Reading = {
   repair: { min: 6, max: 14 },
   // English words carry more than Vietnamese syllables, and English questions run longer.
   lengths: { short: 24, letter: 45 },
+  // Fewer of an English question's exact words are in any one phrasing: the entry as a whole counts more.
+  scoring: { queryExponent: 0.4, entryBlend: 0.6 },
   schemes: false,
 };

@@ -100,7 +100,7 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
   const reading = options.reading ?? VIETNAMESE_READING;
   const index = buildTermIndex([...entries, ...outOfScope], reading);
   const builder = createQueryBuilder(index, (options.anchors ?? []).map((a) => reading.normalize(a).folded), reading);
-  const scorer = createScorer(index, options.scoring ?? DEFAULT_SCORING);
+  const scorer = createScorer(index, options.scoring ?? reading.scoring ?? DEFAULT_SCORING);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const schemes = reading.schemes ? entrySchemes(entries) : new Map<string, number>();
   const topicOf = (id: string) => byId.get(id)?.topic;

@@ -5,6 +5,8 @@
  * kept, so that English phrasings in the knowledge still match word for word.
  */
 
+import { decodeInputMethod } from './input-method.js';
+
 /** Longest first: "social insurance" before "insurance". Vietnamese written without diacritics (folded later). */
 const GLOSSARY: readonly [RegExp, string][] = (
   [
@@ -133,13 +135,24 @@ const NEUTRAL = new Set(['bhxh', 'bhyt', 'bhtn', 'vn', 'vssid', 'vneid', 'cccd',
 /** Function words left after the glossary: they say nothing the index knows. */
 const STOP = new Set('a an the is are am was be do does did i my me we our you your it its for to of in on at by with from about there this that have has can could should would will please any some'.split(' '));
 
-/** True for a message written in English: no Vietnamese letters, and most words common English ones (all, when short). */
+/**
+ * A word no Vietnamese syllable (typed without diacritics) could be: a letter Vietnamese does not use, an ending
+ * it does not have, or a vowel pair it does not write. Telex and VNI typing ("muoonf", "hoir") is Vietnamese.
+ */
+function notVietnamese(word: string): boolean {
+  if (!/[aeiouy]/.test(word) || decodeInputMethod(word) !== word) return false;
+  if (/[fjwz]/.test(word)) return true;
+  if (/(?:[bdgklqrsvx]|[^cn]h)$/.test(word) && !word.endsWith('ng')) return true;
+  return /ea|ee|oo|ou|ae|ei|ie[^tmnuc]|^(?:st|sp|sc|sk|sl|sm|sn|pl|pr|br|bl|cl|cr|dr|fl|fr|gl|gr|sh|tw|wh|wr)/.test(word);
+}
+
+/** True for a message written in English: no Vietnamese letters, and most words English ones (all, when short). */
 export function looksEnglish(text: string): boolean {
   if (VIETNAMESE_LETTERS.test(text)) return false;
   // The acronyms both languages use say nothing about which one it is.
   const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !NEUTRAL.has(w));
   if (words.length === 0) return false;
-  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  const english = words.filter((w) => ENGLISH_WORDS.has(w) || notVietnamese(w)).length;
   return words.length < 3 ? english === words.length : english / words.length >= 0.5;
 }
 

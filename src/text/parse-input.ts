@@ -86,7 +86,7 @@ export function parseMoney(raw: string): number | null {
 
 /** An age in years (from "45", "45 tuổi", "sinh năm 1980"), given the current year; null if implausible. */
 export function parseAge(raw: string, currentYear: number): number | null {
-  const s = prepare(raw);
+  const s = englishUnits(prepare(raw)).replace(/ nam$/, ' tuoi');
   const year = /(?:^|\D)(19\d{2}|20\d{2})(?:\D|$)/.exec(s);
   if (year) {
     const age = currentYear - Number(year[1]);
@@ -114,7 +114,11 @@ export function parseBirthYear(raw: string, currentYear: number): number | null 
   return null;
 }
 
-const MONTH_WORDS: Record<string, number> = { gieng: 1, chap: 12, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12 };
+const MONTH_WORDS: Record<string, number> = {
+  gieng: 1, chap: 12, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12,
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
 
 /** A calendar month 1–12 (from "3", "tháng 3", "03", "tháng ba", "tháng giêng", "3/1975"), or null. */
 export function parseMonth(raw: string): number | null {
@@ -125,13 +129,23 @@ export function parseMonth(raw: string): number | null {
     const n = Number(m[1]);
     return n >= 1 && n <= 12 ? n : null;
   }
-  const w = /^(?:sinh )?(?:vao )?(?:thang )?([a-z]+(?: [a-z]+)?)$/.exec(s);
+  const w = /^(?:sinh |born )?(?:vao |in )?(?:thang )?([a-z]+(?: [a-z]+)?)$/.exec(s);
   return w ? (MONTH_WORDS[w[1]!] ?? null) : null;
 }
 
-/** A number of years, possibly with months ("10", "10 năm", "10 năm 6 tháng", "6 tháng", "mười năm"). */
+/** English units and fillers written the Vietnamese way ("10 years and 6 months" → "10 nam 6 thang"). */
+const englishUnits = (s: string) =>
+  s
+    .replace(/['’]/g, ' ')
+    .replace(/\b(?:years?|yrs?)\b/g, ' nam ')
+    .replace(/\b(?:months?|mths?|mos?)\b/g, ' thang ')
+    .replace(/\b(?:and|about|around|i have|i paid|paid|for|of|contributions?|old|i am|im|i m|aged?)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A number of years, possibly with months ("10", "10 năm", "10 năm 6 tháng", "6 tháng", "mười năm", "10 years 6 months"). */
 export function parseYears(raw: string): number | null {
-  const s = prepare(raw);
+  const s = englishUnits(prepare(raw));
   const m = /^(?:(\d{1,2}(?:[.,]\d)?|[a-z]+) ?(?:nam)?)?(?: ?(\d{1,2}) ?thang)?$/.exec(s);
   if (!m || (!m[1] && !m[2])) return null;
   let years = 0;

@@ -96,6 +96,34 @@ describe('two-person rule for the knowledge', () => {
     expect(knowledge).not.toContain('<script>alert(1)');
   });
 
+  it('an admin edits the English answer and English phrasings; an English question then finds the entry and reads the new English answer', async () => {
+    const s = await server();
+    const { admin } = await team(s);
+    const page = (await admin.get('/admin/entries/vol-what-is')).html;
+    expect(page).toContain('Câu trả lời tiếng Anh');
+    expect(page).toContain('name="questions_en"');
+    const asked = 'can gig drivers like me join voluntary social insurance';
+    const before = await answerText(s, 'e1', asked);
+    const saved = await admin.post('/admin/entries/vol-what-is', {
+      answer: NEW_ANSWER,
+      legal_basis: 'Luật BHXH số 41/2024/QH15, Điều 4',
+      source_url: 'https://baohiemxahoi.gov.vn',
+      questions: 'BHXH tự nguyện là gì?\nbhxh tu nguyen la gi',
+      answer_en: 'Voluntary BHXH is organised by the State; you choose your own income level. (Edited by staff.)',
+      // the admin keeps the English phrasings the form shows and adds one
+      questions_en: [...s.app.knowledge.entries().find((x) => x.id === 'vol-what-is')!.questions_en!, 'Can gig drivers join voluntary social insurance?'].join('\n'),
+    });
+    expect(saved.status).toBe(303);
+    const after = await answerText(s, 'e2', asked);
+    expect(before.text).not.toContain('(Edited by staff.)');
+    expect(after).toMatchObject({ id: 'vol-what-is' });
+    expect(after.text).toContain('(Edited by staff.)');
+    // English phrasings stay apart from the Vietnamese ones.
+    const e = s.app.knowledge.entries().find((x) => x.id === 'vol-what-is')!;
+    expect(e.questions_en).toContain('Can gig drivers join voluntary social insurance?');
+    expect(e.questions).not.toContain('Can gig drivers join voluntary social insurance?');
+  });
+
   it('phrasings attached by a reviewer from the queue wait for approval; retiring needs an admin too', async () => {
     const s = await server();
     const { reviewer, admin } = await team(s);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAge, parseBirthYear, parseMoney, parseYears, parseYesNo } from '../../src/text/parse-input.js';
+import { parseAge, parseBirthYear, parseMoney, parseMonth, parseYears, parseYesNo } from '../../src/text/parse-input.js';
 
 describe('money as people write it', () => {
   it.each([
@@ -70,6 +70,15 @@ describe('ages, birth years and years of contributions', () => {
     expect(parseYears('6 tháng')).toBe(0.5);
     expect(parseYears('mười năm')).toBe(10);
     expect(parseYears('nhiều năm lắm')).toBeNull();
+    // in English
+    expect(parseYears('20 years')).toBe(20);
+    expect(parseYears('10 years and 6 months')).toBe(10.5);
+    expect(parseYears('15 yrs')).toBe(15);
+    expect(parseYears('many years')).toBeNull();
+    expect(parseAge('45 years old', 2026)).toBe(45);
+    expect(parseAge("I'm 45", 2026)).toBe(45);
+    expect(parseMonth('born in October')).toBe(10);
+    expect(parseMonth('May')).toBe(5);
   });
   it('reads yes and no', () => {
     for (const y of ['có', 'Có ạ', 'vâng', 'rồi', 'ok', 'yes']) expect(parseYesNo(y)).toBe(true);

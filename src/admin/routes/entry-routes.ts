@@ -72,9 +72,14 @@ export function registerEntryRoutes(admin: FastifyInstance, deps: ConsoleDeps): 
   admin.post<{ Params: { id: string } }>('/entries/:id', async (request, reply) => {
     const id = request.params.id;
     const b = request.body;
-    const questions = [...new Set(field(b, 'questions').split(/\r?\n/).map((q) => q.trim()).filter(Boolean))];
+    const lines = (name: string) => [...new Set(field(b, name).split(/\r?\n/).map((q) => q.trim()).filter(Boolean))];
+    const questions = lines('questions');
+    const questionsEn = lines('questions_en');
+    const answerEn = field(b, 'answer_en').replace(/\r\n/g, '\n').trim();
     const fields = {
       answer: field(b, 'answer').replace(/\r\n/g, '\n').trim(),
+      ...(answerEn ? { answer_en: answerEn } : {}),
+      ...(questionsEn.length > 0 ? { questions_en: questionsEn } : {}),
       legal_basis: field(b, 'legal_basis').trim(),
       source_url: field(b, 'source_url').trim(),
       questions,

@@ -76,6 +76,10 @@ export function entryBody(tr: Tr, lang: Language, staff: StaffContext, p: EntryP
     <label for="source">${tr('newEntry.sourceUrl')}</label><input id="source" name="source_url" type="url" required value="${e.source_url}">
     <label for="questions">${tr('entries.questions')}</label>
     <textarea id="questions" name="questions" rows="${Math.min(14, e.questions.length + 2)}" required>${e.questions.join('\n')}</textarea>
+    <label for="answer_en">${tr('entries.answerEn')}</label>
+    <textarea id="answer_en" name="answer_en" rows="6" maxlength="1500">${e.answer_en ?? ''}</textarea>
+    <label for="questions_en">${tr('entries.questionsEn')}</label>
+    <textarea id="questions_en" name="questions_en" rows="${Math.min(14, (e.questions_en?.length ?? 0) + 2)}">${(e.questions_en ?? []).join('\n')}</textarea>
     <label class="check"><input type="checkbox" name="reviewed_today" value="1" checked> ${tr('entries.reviewedToday')}</label>
     <button type="submit">${admin ? tr('entries.save') : tr('entries.propose')}</button>
   </form>

@@ -1,6 +1,7 @@
 /**
- * English questions are read through a glossary into the Vietnamese the knowledge is indexed on, and answered in
- * English; Vietnamese, with or without diacritics, is never taken for English.
+ * English questions are matched on the entries' English phrasings (the glossary reading into Vietnamese is the
+ * second chance) and answered in English; Vietnamese, with or without diacritics or typed in Telex, is never taken
+ * for English, and a short English follow-up is read with the answer before.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,19 @@ describe('English questions', () => {
   ])('"%s" finds %s', (text, id) => {
     const r = faq.classify(text);
     expect(r.kind === 'answer' ? r.match.id : r.kind === 'clarify' ? r.candidates[0]!.id : 'fallback').toBe(id);
+  });
+
+  it('reads a follow-up with the entry answered before', () => {
+    const first = faq.classify('how much does the state support voluntary social insurance');
+    expect(first.kind === 'answer' && first.match.id).toBe('vol-state-support');
+    const then = faq.classify('and for near-poor households?', { previousEntryId: 'vol-state-support' });
+    expect(then.kind === 'answer' && then.match.id).toBe('vol-state-support');
+    expect(faq.classify('and for near-poor households?').kind).not.toBe('answer'); // alone, it says too little
+  });
+
+  it('takes English written without care for English, and Telex-typed Vietnamese for Vietnamese', () => {
+    for (const en of ['and for near-poor households?', 'upper limit on monthly unemployment allowance?', 'conditions one time bhxh withdrawl?', 'joined cty 5 months before due date am i eligible maternity pay']) expect(looksEnglish(en), en).toBe(true);
+    for (const vi of ['tooi muoonf hoir veef bhxh', 'nguowif lao ddoongj', 'cho hoi ve bhxh tu nguyen', 'nld nghi viec thi sao']) expect(looksEnglish(vi), vi).toBe(false);
   });
 
   it('answers an English question in English, for a person who never chose English', async () => {
