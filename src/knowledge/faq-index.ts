@@ -5,6 +5,7 @@
  */
 import type { FaqEntry, FaqIndex } from '../core/faq.js';
 import { looksEnglish } from '../text/english-glossary.js';
+import { repairBudget } from './query-terms.js';
 import { ENGLISH_READING } from './reading.js';
 import { createRetriever, DEFAULT_THRESHOLDS, ENGLISH_THRESHOLDS, type Retriever, type RetrieverThresholds } from './retriever.js';
 import { TOPICS, type KnowledgeEntry, type OutOfScopeTopic } from './schema.js';
@@ -52,11 +53,13 @@ export function createFaqIndex(
   return {
     classify: (text, context) => {
       const reader = readerOf(text);
-      const decision = reader.classify(text, context);
+      // One repair budget for both readings: a message costs at most one message's worth of typo repairs.
+      const budget = repairBudget();
+      const decision = reader.classify(text, context, budget);
       if (reader === retriever || decision.kind !== 'none' || decision.outOfScope !== undefined) return decision;
       // An English question none of the English phrasings covers may still be read through the glossary, whose
       // reading is rougher: what it finds is offered to choose from, never answered outright.
-      const second = retriever.classify(text, context);
+      const second = retriever.classify(text, context, budget);
       return second.kind === 'answer' ? { kind: 'clarify', candidates: [second.match, ...second.alternatives] } : second;
     },
     nearest: (text, limit) => readerOf(text).search(text, limit).map((m) => ({ id: m.id, score: m.score })),

@@ -119,7 +119,15 @@ const REWRITES: readonly [string, string][] = [
   ['ive', 'i have'],
 ];
 
-const PATTERNS: readonly [RegExp, string][] = REWRITES.map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, 'giu'), to]);
+/**
+ * Rewrites of one word ("insurence", "pls", "cty") are looked up per distinct word (remembered); rewrites that
+ * span words or need a pattern ("soc ins", "20tr", "lump sum") run on the text after them, so that a fixed word
+ * can still make a phrase ("health insurence" → "health insurance" → "bhyt").
+ */
+const spansWords = (from: string) => /[ \\/.(]/.test(from);
+const WORD_RULES: readonly [RegExp, string][] = REWRITES.filter(([from]) => !spansWords(from)).map(([from, to]) => [new RegExp(`^(?:${from})$`, 'u'), to]);
+const PHRASES: readonly [RegExp, string][] = REWRITES.filter(([from]) => spansWords(from)).map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, 'giu'), to]);
+const rewriteWord = boundedMemo((word: string) => WORD_RULES.find(([rule]) => rule.test(word))?.[1] ?? word, { maxEntries: 50_000, maxKeyLength: 30 });
 
 const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\bcan['’]t\b/g, 'can not'],
@@ -160,7 +168,8 @@ export function rewriteEnglish(raw: string): string {
   for (const [pattern, to] of CONTRACTIONS) text = text.replace(pattern, to);
   // thousands separators and decimal points inside numbers keep the number whole ("20,000,000", "3.5")
   text = text.replace(/(\d)[,.](?=\d)/g, '$1').replace(/%/g, ' percent ');
-  for (const [pattern, to] of PATTERNS) text = text.replace(pattern, to);
+  text = text.replace(/[\p{L}\p{N}]+/gu, (word) => rewriteWord(word));
+  for (const [pattern, to] of PHRASES) text = text.replace(pattern, to);
   return text;
 }
 

@@ -71,6 +71,41 @@ describe('Telegram end to end against telegram-test-api (long polling)', () => {
   }, 30_000);
 });
 
+describe('Telegram in English (telegram-test-api)', () => {
+  it('answers an English question in English and runs the calculator in English, buttons and all', async () => {
+    const server = new TelegramServer({ port: 0, host: '127.0.0.1' });
+    await server.start();
+    const channel = channelFor(server.config.apiURL.replace(/\/$/, ''));
+    const polling = channel.startPolling();
+    const texts = (u: Awaited<ReturnType<ReturnType<typeof server.getClient>['getUpdates']>>) => u.result.map((x) => x.message.text).join('\n');
+    const buttons = (u: Awaited<ReturnType<ReturnType<typeof server.getClient>['getUpdates']>>) => u.result.flatMap((x) => x.message.reply_markup?.inline_keyboard.flat() ?? []);
+    try {
+      const client = server.getClient(TOKEN, { timeout: 8000 });
+      await client.sendMessage(client.makeMessage('how much is voluntary soc ins per month?'));
+      const answer = await client.getUpdates();
+      expect(texts(answer)).toContain('22%');
+      expect(texts(answer)).not.toContain('Mức đóng');
+      await client.sendMessage(client.makeMessage('calculate my contribution'));
+      const group = await client.getUpdates();
+      expect(texts(group)).toContain('Which group are you in?');
+      const other = buttons(group).find((b) => b.text === 'Other')!;
+      await client.sendCallback(client.makeCallbackQuery(other.callback_data, { message: { message_id: 2 } }));
+      expect(texts(await client.getUpdates())).toContain('What monthly income');
+      await client.sendMessage(client.makeMessage('3.5 million'));
+      const schedule = await client.getUpdates();
+      const monthly = buttons(schedule).find((b) => b.text === 'Monthly')!;
+      await client.sendCallback(client.makeCallbackQuery(monthly.callback_data, { message: { message_id: 3 } }));
+      const result = texts(await client.getUpdates());
+      expect(result).toContain('You pay: 704.000 đ/month');
+      expect(result).toContain('Legal basis');
+    } finally {
+      await channel.stop();
+      await polling;
+      await server.stop();
+    }
+  }, 30_000);
+});
+
 describe('Telegram webhook and API faults (own fake)', () => {
   const SECRET = 'telegram_webhook_secret_123';
   let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
