@@ -56,9 +56,10 @@ export function createFaqIndex(
       // One repair budget for both readings: a message costs at most one message's worth of typo repairs.
       const budget = repairBudget();
       const decision = reader.classify(text, context, budget);
-      if (reader === retriever || decision.kind !== 'none' || decision.outOfScope !== undefined) return decision;
-      // An English question none of the English phrasings covers may still be read through the glossary, whose
-      // reading is rougher: what it finds is offered to choose from, never answered outright.
+      if (reader === retriever || decision.kind !== 'none' || decision.outOfScope !== undefined || !shortEnough(text)) return decision;
+      // A short English question none of the English phrasings covers may still be read through the glossary,
+      // whose reading is rougher: what it finds is offered to choose from, never answered outright. (A long
+      // message gets one reading: the second would double what the longest messages cost.)
       const second = retriever.classify(text, context, budget);
       return second.kind === 'answer' ? { kind: 'clarify', candidates: [second.match, ...second.alternatives] } : second;
     },
@@ -68,6 +69,10 @@ export function createFaqIndex(
     topics: () => [...topics],
   };
 }
+
+/** Words in a message short enough for the glossary's second reading. */
+const SECOND_READING_WORDS = 30;
+const shortEnough = (text: string) => text.length <= 400 && (text.match(/\S+/g)?.length ?? 0) <= SECOND_READING_WORDS;
 
 /** The retriever on the English phrasings, or none when no entry has any. */
 function englishRetriever(entries: readonly KnowledgeEntry[], outOfScope: readonly OutOfScopeTopic[], anchors: readonly string[], thresholds: RetrieverThresholds): Retriever | undefined {

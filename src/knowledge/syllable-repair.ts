@@ -26,21 +26,30 @@ export function createSyllableRepairer(vocabulary: readonly string[]): SyllableR
     for (const p of pairsOf(word)) (byPair.get(p) ?? byPair.set(p, []).get(p)!).push(i);
   });
   const mark = new Int32Array(vocabulary.length).fill(-1);
+  const shared = new Int32Array(vocabulary.length);
   let stamp = 0;
   return {
     repair(token) {
       stamp++;
       const found: number[] = [];
-      for (const p of pairsOf(token)) {
+      const pairs = pairsOf(token);
+      for (const p of pairs) {
         for (const i of byPair.get(p) ?? []) {
-          if (mark[i] === stamp) continue;
-          mark[i] = stamp;
-          found.push(i);
+          if (mark[i] !== stamp) {
+            mark[i] = stamp;
+            shared[i] = 0;
+            found.push(i);
+          }
+          shared[i]!++;
         }
       }
-      if (found.length === 0) return null;
+      // A match has at most a third of the letters wrong, and each wrong letter breaks at most two letter
+      // pairs: a word sharing fewer pairs cannot match (long English words share a pair with half the vocabulary).
+      const need = Math.max(1, pairs.size - 2 * Math.floor(REPAIR_THRESHOLD * token.length));
+      const close = found.filter((i) => shared[i]! >= need);
+      if (close.length === 0) return null;
       // Vocabulary order kept, so that ties resolve as a search of the whole vocabulary does.
-      const candidates = found.sort((a, b) => a - b).map((i) => vocabulary[i]!);
+      const candidates = close.sort((a, b) => a - b).map((i) => vocabulary[i]!);
       const best = new Fuse(candidates, OPTIONS).search(token, { limit: 1 })[0];
       return best && (best.score ?? 1) <= REPAIR_THRESHOLD ? best.item : null;
     },

@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { prng } from '../../src/knowledge/quality/noisy-forms.js';
 import { MAX_REPAIR_LENGTH } from '../../src/knowledge/query-terms.js';
 import { createSyllableRepairer, REPAIR_THRESHOLD } from '../../src/knowledge/syllable-repair.js';
+import { ENGLISH_READING } from '../../src/knowledge/reading.js';
 import { buildTermIndex } from '../../src/knowledge/term-index.js';
 import { ROOT } from '../helpers/test-server.js';
 
@@ -45,6 +46,22 @@ describe('syllable repair', () => {
     expect(differ).toEqual([]);
     // and it does repair: most typos of real syllables find one
     expect(tokens.filter((t) => fast.repair(t) !== null).length).toBeGreaterThan(tokens.length / 3);
+  });
+
+  it('repairs English words (longer, a bigger vocabulary) exactly as a search of the whole vocabulary does', () => {
+    const docs = kb.entries.map((e) => ({ id: e.id, questions: e.questions_en ?? [] }));
+    const words = buildTermIndex(docs, ENGLISH_READING).vocabulary;
+    const all = new Fuse(words, { includeScore: true, threshold: REPAIR_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
+    const slow = (token: string) => {
+      const best = all.search(token, { limit: 1 })[0];
+      return best && (best.score ?? 1) <= REPAIR_THRESHOLD ? best.item : null;
+    };
+    const { min, max } = ENGLISH_READING.repair;
+    const tokens = [...words.map(typo), ...words.map(typo)].filter((t) => t.length >= min && t.length <= max).slice(0, 1500);
+    expect(tokens.length).toBeGreaterThan(500);
+    const fast = createSyllableRepairer(words);
+    expect(tokens.filter((t) => fast.repair(t) !== slow(t))).toEqual([]);
+    expect(fast.repair('contibution')).toBe('contribution');
   });
 
   it('repairs a common typo to the intended syllable', () => {
