@@ -8,7 +8,7 @@ import { looksEnglish } from '../text/english-glossary.js';
 import { keptQuestion, LOW_CONFIDENCE_SCORE } from './feedback.js';
 import type { FaqEntry, FaqIndex } from './faq.js';
 import type { ReplyKit } from './replies.js';
-import { roundScore, type BotResponse, type Channel, type ConversationState, type LastAnswer, type UnansweredQueue } from './types.js';
+import { roundScore, type BotResponse, type Channel, type ConversationState, type Language, type LastAnswer, type UnansweredQueue } from './types.js';
 
 /** A follow-up is read against the last answer for this long, and this many turns. */
 export const FOLLOW_UP_MS = 10 * 60_000;
@@ -29,11 +29,13 @@ export function agedLastAnswer(last: LastAnswer | undefined, now: number): LastA
   return turns > FOLLOW_UP_TURNS || now - last.at > FOLLOW_UP_MS ? undefined : { ...last, turns };
 }
 
+/** The language a reply is in: a message written in English is answered in English, whatever the setting. */
+export const replyLanguage = (lang: Language, text: string | undefined): Language => (lang === 'vi' && text !== undefined && looksEnglish(text) ? 'en' : lang);
+
 export function createFaqTurn(deps: FaqTurnDeps) {
   /** `userKey`: who asks, or null to queue nothing of theirs (a stateless newcomer). */
   return function faqTurn(channel: Channel, userKey: string | null, raw: string, state: ConversationState, now: number): { response: BotResponse; state: ConversationState } {
-    // A question written in English is answered in English, whatever the person's setting.
-    const lang = state.lang === 'vi' && looksEnglish(raw) ? 'en' : state.lang;
+    const lang = replyLanguage(state.lang, raw);
     const faq = deps.faq();
     const previous = state.lastAnswer && faq.entry(state.lastAnswer.entryId) ? state.lastAnswer.entryId : undefined;
     const r = faq.classify(raw, previous ? { previousEntryId: previous } : undefined);

@@ -3,10 +3,9 @@
  * the step of an active flow, FAQ lookup, clarification, fallback. Returns replies and a tagged outcome, and
  * records anonymous engagement counts. Imports no channel, SQL, HTTP framework or i18next.
  */
-import { looksEnglish } from '../text/english-glossary.js';
 import { normalizeText } from '../text/normalize.js';
 import { recogniseCommand } from './commands.js';
-import { agedLastAnswer, createFaqTurn } from './faq-turn.js';
+import { agedLastAnswer, createFaqTurn, replyLanguage } from './faq-turn.js';
 import { handleFeedback, NOT_RIGHT_TYPED } from './feedback.js';
 import { fileAnswer, openAnswer, startAnswer, type AnswerStaff } from './staff-answer.js';
 import { recogniseSmallTalk, type SmallTalk } from './small-talk.js';
@@ -110,7 +109,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (result.notice) response = { ...response, replies: [{ text: result.notice }, ...response.replies] };
     if (firstContact && result.state && response.outcome.kind !== 'command' && !result.welcomed) {
       // In the language of the first message when it is English (the answer follows it too).
-      const lang = state.lang === 'vi' && message.text !== undefined && looksEnglish(message.text) ? 'en' : state.lang;
+      const lang = replyLanguage(state.lang, message.text);
       response = { ...response, replies: [{ text: t(lang, 'welcome.notice') }, ...response.replies] };
     }
     count('message', result.smallTalk ? 'smalltalk' : response.outcome.kind);

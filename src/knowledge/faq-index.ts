@@ -75,7 +75,7 @@ const SECOND_READING_WORDS = 30;
 const shortEnough = (text: string) => text.length <= 400 && (text.match(/\S+/g)?.length ?? 0) <= SECOND_READING_WORDS;
 
 /** The retriever on the English phrasings, or none when no entry has any. */
-function englishRetriever(entries: readonly KnowledgeEntry[], outOfScope: readonly OutOfScopeTopic[], anchors: readonly string[], thresholds: RetrieverThresholds): Retriever | undefined {
+export function englishRetriever(entries: readonly KnowledgeEntry[], outOfScope: readonly OutOfScopeTopic[], anchors: readonly string[], thresholds: RetrieverThresholds = ENGLISH_THRESHOLDS): Retriever | undefined {
   const docs = entries.filter((e) => (e.questions_en?.length ?? 0) > 0).map((e) => ({ id: e.id, topic: e.topic, related: e.related ?? [], questions: e.questions_en! }));
   if (docs.length === 0) return undefined;
   const topics = outOfScope.filter((t) => (t.questions_en?.length ?? 0) > 0).map((t) => ({ id: t.id, questions: t.questions_en! }));

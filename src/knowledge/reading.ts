@@ -2,7 +2,7 @@
  * How the retriever reads a language: the normaliser, the question focus, the shape of a follow-up, the domain
  * synonyms, the words that say little, and how unseen words are repaired. Vietnamese is the knowledge's own
  * language (an English message can still be read through the glossary); English has its own phrasings and
- * index (english-index in faq-index.ts), so that an English question is matched on English words.
+ * index (the English retriever in faq-index.ts), so that an English question is matched on English words.
  */
 import { looksEllipticalEnglish, focusEnglish } from '../text/english-focus.js';
 import { readEnglish } from '../text/english-glossary.js';

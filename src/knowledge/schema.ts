@@ -58,7 +58,7 @@ export const entrySchema = z
     topic: z.enum(TOPICS),
     audiences: z.array(z.enum(AUDIENCES)).min(1, 'needs at least one audience'),
     questions: z.array(text(300)).min(2, 'needs at least two question phrasings'),
-    /** English phrasings: what an English question is matched on (the English index, knowledge/english-index.ts). */
+    /** English phrasings: what an English question is matched on (the English retriever, faq-index.ts). */
     questions_en: z.array(text(300)).min(2, 'needs at least two English phrasings when given').optional(),
     answer: linkedText(1500),
     answer_en: linkedText(1500).optional(),

@@ -6,10 +6,8 @@
  * ("what about women?", "and for near-poor households?").
  */
 import { normalizeEnglish, stem } from './english-normalize.js';
-import type { Clause, ClauseKind, QuestionFocus } from './question-focus.js';
+import { sentencesOf, type Clause, type ClauseKind, type QuestionFocus } from './question-focus.js';
 
-const MAX_INPUT_CHARS = 4_000;
-const SENTENCE_END = /[?!;\n…]+|\.(?!\d)/g;
 
 // Written as words, compared as normalizeEnglish's stems.
 const stems = (words: string) => words.split(' ').map(stem);
@@ -43,17 +41,9 @@ const isPersonal = (t: readonly string[]) => !asksEnglish(t, false) && PERSONAL_
 
 /** The clauses of an English message, greeting, thanks and personal details set aside. */
 export function focusEnglish(raw: string): QuestionFocus {
-  const text = raw.length > MAX_INPUT_CHARS ? raw.slice(0, MAX_INPUT_CHARS) : raw;
   const clauses: Clause[] = [];
   let length = 0;
-  let start = 0;
-  const sentences: { text: string; questionMark: boolean }[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    sentences.push({ text: text.slice(start, m.index), questionMark: m[0].includes('?') });
-    start = m.index + m[0].length;
-  }
-  sentences.push({ text: text.slice(start), questionMark: false });
-  for (const sentence of sentences) {
+  for (const sentence of sentencesOf(raw)) {
     const parts = sentence.text.split(',');
     parts.forEach((part, k) => {
       let tokens = normalizeEnglish(part).tokens;

@@ -141,19 +141,27 @@ function clausesOf(folded: readonly string[]): [number, number][] {
   return cuts.map((start, k) => [start, cuts[k + 1] ?? folded.length]);
 }
 
-/** The clauses of one message, greeting, thanks, signature and personal details set aside. */
-export function focusQuestion(raw: string): QuestionFocus {
+/**
+ * The sentences of a message (its first MAX_INPUT_CHARS), each with whether it ended in "?", in any language:
+ * a full stop inside a number ("1.500.000", "8.2020") does not end one.
+ */
+export function sentencesOf(raw: string): { text: string; questionMark: boolean }[] {
   const text = raw.length > MAX_INPUT_CHARS ? raw.slice(0, MAX_INPUT_CHARS) : raw;
-  const clauses: Clause[] = [];
-  let length = 0;
-  let start = 0;
   const sentences: { text: string; questionMark: boolean }[] = [];
+  let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
     sentences.push({ text: text.slice(start, m.index), questionMark: m[0].includes('?') });
     start = m.index + m[0].length;
   }
   sentences.push({ text: text.slice(start), questionMark: false });
-  for (const sentence of sentences) {
+  return sentences;
+}
+
+/** The clauses of one message, greeting, thanks, signature and personal details set aside. */
+export function focusQuestion(raw: string): QuestionFocus {
+  const clauses: Clause[] = [];
+  let length = 0;
+  for (const sentence of sentencesOf(raw)) {
     for (const part of sentence.text.split(',')) {
       const n = normalizeText(part);
       if (n.tokens.length === 0) continue;

@@ -73,11 +73,12 @@ export function registerEntryRoutes(admin: FastifyInstance, deps: ConsoleDeps): 
     const id = request.params.id;
     const b = request.body;
     const lines = (name: string) => [...new Set(field(b, name).split(/\r?\n/).map((q) => q.trim()).filter(Boolean))];
+    const multiline = (name: string) => field(b, name).replace(/\r\n/g, '\n').trim();
     const questions = lines('questions');
     const questionsEn = lines('questions_en');
-    const answerEn = field(b, 'answer_en').replace(/\r\n/g, '\n').trim();
+    const answerEn = multiline('answer_en');
     const fields = {
-      answer: field(b, 'answer').replace(/\r\n/g, '\n').trim(),
+      answer: multiline('answer'),
       ...(answerEn ? { answer_en: answerEn } : {}),
       ...(questionsEn.length > 0 ? { questions_en: questionsEn } : {}),
       legal_basis: field(b, 'legal_basis').trim(),

@@ -4,7 +4,7 @@
  * answers whose figures differ from the Vietnamese ones.
  */
 import type { KnowledgeEntry, OutOfScopeTopic } from '../schema.js';
-import { ENGLISH_READING } from '../reading.js';
+import { englishRetriever } from '../faq-index.js';
 import { createRetriever, type Retriever } from '../retriever.js';
 import { DAY_MS, vietnamDay } from '../../core/vietnam-calendar.js';
 import { englishProblems } from './english-check.js';
@@ -30,9 +30,7 @@ export function checkKnowledge(
 ): KbProblem[] {
   const problems: KbProblem[] = [];
   const retriever = createRetriever(entries, { outOfScope, anchors });
-  const englishDocs = entries.filter((e) => e.questions_en).map((e) => ({ id: e.id, topic: e.topic, related: e.related ?? [], questions: e.questions_en! }));
-  const englishTopics = outOfScope.filter((t) => t.questions_en).map((t) => ({ id: t.id, questions: t.questions_en! }));
-  const english = createRetriever(englishDocs, { outOfScope: englishTopics, anchors: anchorsEn, reading: ENGLISH_READING });
+  const english = englishRetriever(entries, outOfScope, anchorsEn);
   for (const e of entries) {
     if (!e.source_url || !e.legal_basis) problems.push({ kind: 'no-source', entryId: e.id, detail: 'missing source_url or legal_basis' });
     const ageDays = (Date.parse(vietnamDay(now)) - Date.parse(e.reviewed)) / DAY_MS;
@@ -40,7 +38,7 @@ export function checkKnowledge(
     if (e.questions.length < MIN_PHRASINGS) problems.push({ kind: 'few-phrasings', entryId: e.id, detail: `${e.questions.length} phrasings (at least ${MIN_PHRASINGS})` });
     if (e.answer.length > MAX_ANSWER_CHARS) problems.push({ kind: 'too-long', entryId: e.id, detail: `answer has ${e.answer.length} characters (max ${MAX_ANSWER_CHARS})` });
     for (const q of e.questions) collisions(retriever, e.id, q, problems);
-    for (const q of e.questions_en ?? []) collisions(english, e.id, q, problems);
+    if (english) for (const q of e.questions_en ?? []) collisions(english, e.id, q, problems);
   }
   for (const p of englishProblems(entries)) problems.push({ kind: 'english', entryId: p.entryId, detail: p.detail });
   return problems;
