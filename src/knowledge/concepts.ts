@@ -120,6 +120,9 @@ for (const rule of RULES) {
   BY_FIRST.set(rule[0][0]!, list.sort((a, b) => b[0].length - a[0].length));
 }
 
+/** Every word a synonym rule reads: words of the question that the knowledge has under another name. */
+export const CONCEPT_WORDS: ReadonlySet<string> = new Set(['may', ...RULES.flatMap((r) => r[0])]);
+
 function matches(tokens: readonly string[], at: number, pattern: readonly string[]): boolean {
   for (let j = 0; j < pattern.length; j++) if (tokens[at + j] !== pattern[j]) return false;
   return true;

@@ -5,7 +5,7 @@
  * fixed budget per message, so that no message, however long or strange, costs more than a bounded amount.
  */
 import { VIETNAMESE_READING, type Reading } from './reading.js';
-import { createSyllableRepairer } from './syllable-repair.js';
+import { createEditRepairer, createSyllableRepairer, SLIP, type EditCandidate } from './syllable-repair.js';
 import { termsOf, termWeight, type TermIndex } from './term-index.js';
 
 export interface QuerySegment {
@@ -43,9 +43,16 @@ export const MAX_REPAIRS_PER_MESSAGE = 8;
 export interface RepairBudget {
   left: number;
   tried: number;
+  /** One-slip lookups left (much cheaper than a fuzzy search). */
+  slips: number;
 }
 
-export const repairBudget = (): RepairBudget => ({ left: MAX_REPAIRS_PER_MESSAGE, tried: 0 });
+/** One-slip lookups per message: a letter's unseen words, not a flood of junk. */
+export const MAX_SLIP_LOOKUPS_PER_MESSAGE = 60;
+/** A known syllable pair with a neighbour makes a one-slip repair this much likelier. */
+const NEIGHBOUR_BONUS = 2;
+
+export const repairBudget = (): RepairBudget => ({ left: MAX_REPAIRS_PER_MESSAGE, tried: 0, slips: MAX_SLIP_LOOKUPS_PER_MESSAGE });
 /** Longer tokens are not syllables (Vietnamese syllables have at most 7 letters): never repaired. */
 export const MAX_REPAIR_LENGTH = VIETNAMESE_READING.repair.max;
 const REPAIR_CACHE = 20_000;
@@ -56,7 +63,9 @@ export interface QueryBuilder {
 
 export function createQueryBuilder(index: TermIndex, anchors: readonly string[][], reading: Reading = VIETNAMESE_READING): QueryBuilder {
   const repairer = createSyllableRepairer(index.vocabulary);
+  const slipRepairer = createEditRepairer(new Map(index.vocabulary.map((w) => [w, index.postings[index.termIds.get(w)!]?.length ?? 1])));
   const repairs = new Map<string, string | null>();
+  const slips = new Map<string, EditCandidate[]>();
   const anchorTexts = anchors.map((a) => ` ${reading.concepts(a).join(' ')} `);
 
   function repair(token: string, budget: RepairBudget): string | null {
@@ -73,6 +82,39 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
     return fixed;
   }
 
+  /** Two words the knowledge uses together, as written or under a synonym ("công ty" is "doanh nghiệp"). */
+  function knownPair(a: string, b: string): boolean {
+    if (index.weights.has(`${a} ${b}`)) return true;
+    const read = reading.concepts([a, b]);
+    return read.length !== 2 || read[0] !== a || read[1] !== b;
+  }
+
+  /** The known word one slip from the token that fits its neighbours best, or the fuzzy repair. */
+  function repairInContext(token: string, before: string | undefined, after: string | undefined, budget: RepairBudget): string | null {
+    const { slip, min, max, isWord, known } = reading.repair;
+    if (known?.has(token)) return null;
+    if (token.length < slip || token.length > max || /\d/.test(token)) return null;
+    let candidates = slips.get(token);
+    if (candidates === undefined) {
+      if (budget.slips <= 0) return token.length >= min ? repair(token, budget) : null;
+      budget.slips--;
+      candidates = slipRepairer.candidates(token);
+      if (slips.size >= REPAIR_CACHE) slips.delete(slips.keys().next().value!);
+      slips.set(token, candidates);
+    }
+    const needsNeighbour = isWord ? isWord(token) : token.length < min;
+    let best: string | null = null;
+    let bestScore = -Infinity;
+    for (const c of candidates) {
+      const neighbours = (before && knownPair(before, c.word) ? 1 : 0) + (after && knownPair(c.word, after) ? 1 : 0);
+      if ((needsNeighbour || c.slip < SLIP.swapped) && neighbours === 0) continue;
+      const score = c.prior + NEIGHBOUR_BONUS * neighbours;
+      if (score > bestScore) [best, bestScore] = [c.word, score];
+    }
+    if (best !== null || candidates.length > 0 || token.length < min) return best;
+    return repair(token, budget);
+  }
+
   function build(segments: readonly QuerySegment[], isAccented: boolean, budget: RepairBudget = repairBudget()): Query {
     const weightOf = new Map<string, number>();
     const asked = new Map<string, number>();
@@ -81,9 +123,9 @@ export function createQueryBuilder(index: TermIndex, anchors: readonly string[][
     let anchored = false;
     for (const segment of segments) {
       const factor = new Map<string, number>();
-      const fixed = segment.folded.map((tok) => {
+      const fixed = segment.folded.map((tok, i) => {
         if (index.weights.has(tok)) return tok;
-        const r = repair(tok, budget);
+        const r = repairInContext(tok, segment.folded[i - 1], segment.folded[i + 1], budget);
         if (r) factor.set(r, REPAIRED_FACTOR);
         return r ?? tok;
       });

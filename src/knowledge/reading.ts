@@ -8,8 +8,9 @@ import { looksEllipticalEnglish, focusEnglish } from '../text/english-focus.js';
 import { readEnglish } from '../text/english-glossary.js';
 import { normalizeEnglish, stem } from '../text/english-normalize.js';
 import { normalizeText, type NormalizedText } from '../text/normalize.js';
+import { isFoldedSyllable } from '../text/syllable.js';
 import { focusQuestion, SHORT_MESSAGE_TOKENS, type QuestionFocus } from '../text/question-focus.js';
-import { canonicalConcepts } from './concepts.js';
+import { canonicalConcepts, CONCEPT_WORDS } from './concepts.js';
 import { looksElliptical } from './follow-up.js';
 import type { ScoringOptions } from './scoring.js';
 
@@ -25,8 +26,12 @@ export interface Reading {
   concepts(folded: readonly string[]): string[];
   /** Words that say little about what is asked: they keep a small weight. */
   fillers: ReadonlySet<string>;
-  /** Lengths of an unseen word that typo repair may try. */
-  repair: { min: number; max: number };
+  /**
+   * Lengths of an unseen word that typo repair may try: one slip from a known word from `slip` letters up (below
+   * `min` only where a neighbour confirms the repair, or where `isWord` says no word is spelt so), by
+   * similarity (fuse.js) from `min` up when no word is one slip away.
+   */
+  repair: { min: number; max: number; slip: number; isWord?: (folded: string) => boolean; known?: ReadonlySet<string> };
   /** In tokens: a message up to `short` is one question as it stands; one over `letter` is decided as a letter. */
   lengths: { short: number; letter: number };
   /** How entries are scored (scoring.ts); the default when not given. */
@@ -68,7 +73,7 @@ export const VIETNAMESE_READING: Reading = {
   elliptical: looksElliptical,
   concepts: canonicalConcepts,
   fillers: VIETNAMESE_FILLERS,
-  repair: { min: 4, max: 8 },
+  repair: { min: 4, max: 8, slip: 3, isWord: isFoldedSyllable, known: CONCEPT_WORDS },
   lengths: { short: SHORT_MESSAGE_TOKENS, letter: 30 },
   schemes: true,
 };
@@ -82,7 +87,7 @@ export const ENGLISH_READING: Reading = {
   concepts: (folded) => [...folded],
   fillers: ENGLISH_FILLERS,
   // English words are longer; short ones ("tax", "visa") are real words the knowledge does not use.
-  repair: { min: 6, max: 14 },
+  repair: { min: 6, max: 14, slip: 5 },
   // English words carry more than Vietnamese syllables, and English questions run longer.
   lengths: { short: 24, letter: 45 },
   // Fewer of an English question's exact words are in any one phrasing: the entry as a whole counts more.

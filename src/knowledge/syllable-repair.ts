@@ -55,3 +55,43 @@ export function createSyllableRepairer(vocabulary: readonly string[]): SyllableR
     },
   };
 }
+
+/** A word one typing slip away from an unseen one, with how likely that slip and that word are. */
+export interface EditCandidate {
+  word: string;
+  prior: number;
+  /** The likeliest slip that makes the token from the word (SLIP). */
+  slip: number;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+// How people slip on a phone keyboard: a doubled letter or two letters swapped are the commonest, a dropped
+// or extra letter next, a wrong key least (it also turns one real word into another most easily).
+export const SLIP = { doubled: 1, swapped: 1, extra: 0.6, dropped: 0.6, wrongKey: 0.2 } as const;
+
+/**
+ * The known words one slip (Damerau edit) from a token, each with a prior: the slip's likelihood plus how
+ * often the word occurs in the knowledge. Set lookups only (about 50 per letter), so it is cheap enough to
+ * try on every unseen word of a letter, and it repairs short syllables ("dng", "cog") that fuse.js cannot.
+ */
+export function createEditRepairer(frequency: ReadonlyMap<string, number>): { candidates(token: string): EditCandidate[] } {
+  return {
+    candidates(token) {
+      const best = new Map<string, EditCandidate>();
+      const consider = (word: string, slip: number) => {
+        const df = frequency.get(word);
+        if (df === undefined) return;
+        const prior = slip + 0.5 * Math.log(1 + df);
+        if (prior > (best.get(word)?.prior ?? -Infinity)) best.set(word, { word, prior, slip });
+      };
+      for (let i = 0; i < token.length; i++) {
+        const without = token.slice(0, i) + token.slice(i + 1);
+        consider(without, token[i] === token[i - 1] || token[i] === token[i + 1] ? SLIP.doubled : SLIP.extra);
+        if (i + 1 < token.length) consider(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2), SLIP.swapped);
+        for (const c of LETTERS) if (c !== token[i]) consider(token.slice(0, i) + c + token.slice(i + 1), SLIP.wrongKey);
+      }
+      for (let i = 0; i <= token.length; i++) for (const c of LETTERS) consider(token.slice(0, i) + c + token.slice(i), SLIP.dropped);
+      return [...best.values()];
+    },
+  };
+}

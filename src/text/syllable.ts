@@ -41,6 +41,20 @@ const RHYMES = new Set(
   ).split(' '),
 );
 
+const FOLD_MARKS: Record<string, string> = { ă: 'a', â: 'a', ê: 'e', ô: 'o', ơ: 'o', ư: 'u', đ: 'd' };
+const foldMarks = (s: string) => s.replace(/[ăâêôơưđ]/g, (c) => FOLD_MARKS[c]!);
+const FOLDED_RHYMES = new Set([...RHYMES].map(foldMarks));
+const FOLDED_INITIALS = INITIALS.filter((i) => i !== 'đ');
+
+/**
+ * True when a word without diacritics can be read as a Vietnamese syllable ("dong", "nghieng"), false for
+ * what no syllable is spelt as ("dng", "cog", "thnag"): a typing slip, or a word from another language.
+ */
+export function isFoldedSyllable(folded: string): boolean {
+  if (FOLDED_RHYMES.has(folded)) return true;
+  return FOLDED_INITIALS.some((i) => folded.startsWith(i) && FOLDED_RHYMES.has(folded.slice(i.length)));
+}
+
 /** Rhymes that may follow "qu" (the u belongs to the initial). */
 const STOP_FINALS = ['ch', 'c', 'p', 't'];
 

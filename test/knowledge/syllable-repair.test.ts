@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { prng } from '../../src/knowledge/quality/noisy-forms.js';
-import { MAX_REPAIR_LENGTH } from '../../src/knowledge/query-terms.js';
-import { createSyllableRepairer, REPAIR_THRESHOLD } from '../../src/knowledge/syllable-repair.js';
+import { createQueryBuilder, MAX_REPAIR_LENGTH } from '../../src/knowledge/query-terms.js';
+import { normalizeText } from '../../src/text/normalize.js';
+import { createEditRepairer, createSyllableRepairer, REPAIR_THRESHOLD } from '../../src/knowledge/syllable-repair.js';
+import { createFaqIndex } from '../../src/knowledge/faq-index.js';
+import { isFoldedSyllable } from '../../src/text/syllable.js';
 import { ENGLISH_READING } from '../../src/knowledge/reading.js';
 import { buildTermIndex } from '../../src/knowledge/term-index.js';
 import { ROOT } from '../helpers/test-server.js';
@@ -69,5 +72,54 @@ describe('syllable repair', () => {
     expect(fast.repair('nghiep')).toBe('nghiep');
     expect(fast.repair('nghiepp')).toBe('nghiep');
     expect(fast.repair('xxxxqqq')).toBeNull();
+  });
+});
+
+describe('one-slip repair of words typed fast', () => {
+  const kbIndex = buildTermIndex(kb.entries);
+  const frequency = new Map(kbIndex.vocabulary.map((w) => [w, kbIndex.postings[kbIndex.termIds.get(w)!]!.length]));
+  const slips = createEditRepairer(frequency);
+  const likeliest = (token: string) => slips.candidates(token).sort((a, b) => b.prior - a.prior)[0]?.word ?? null;
+
+  it('finds the word behind a swapped, doubled, dropped or extra letter, the commoner word first', () => {
+    expect(likeliest('dnog')).toBe('dong');
+    expect(likeliest('donng')).toBe('dong');
+    expect(likeliest('thng')).toBe('thang');
+    expect(likeliest('hiiem')).toBe('hiem');
+    expect(likeliest('nhgi')).toBe('nghi');
+    expect(likeliest('umon')).toBe('muon');
+    expect(slips.candidates('qqqq')).toEqual([]);
+  });
+
+  it('tells what no Vietnamese syllable is spelt as from what may be a word the knowledge does not use', () => {
+    for (const w of ['dong', 'nghieng', 'quyen', 'nhieu', 'rat', 'gi']) expect(isFoldedSyllable(w)).toBe(true);
+    for (const w of ['dng', 'cog', 'thnag', 'hiiem', 'tih']) expect(isFoldedSyllable(w)).toBe(false);
+  });
+
+  const faq = createFaqIndex(kb.entries, { outOfScope: kb.outOfScope, anchors: kb.anchors, anchorsEn: kb.anchorsEn });
+  const id = (text: string) => {
+    const r = faq.classify(text);
+    return r.kind === 'answer' ? r.match.id : r.kind;
+  };
+
+  const builder = createQueryBuilder(kbIndex, []);
+  const termsOf = (text: string) => {
+    const n = normalizeText(text);
+    return [...builder.build([{ tokens: n.tokens, folded: n.folded, weight: 1 }], false).ids];
+  };
+
+  it('reads a question typed with slips, short words included, with the words of the clean one', () => {
+    const pairs = [
+      ['toi dng bhxh tu nguyen dc 10 nam', 'toi dong bhxh tu nguyen dc 10 nam'],
+      ['nghi viec bao lau thi dc nhn tro cap that nghiep', 'nghi viec bao lau thi dc nhan tro cap that nghiep'],
+      ['the bhyt ho gia dnih het han', 'the bhyt ho gia dinh het han'],
+      ['cog ty ko dong bao hieem cho toi', 'cong ty ko dong bao hiem cho toi'],
+      ['e muon nhgi viec tu thng sau', 'e muon nghi viec tu thang sau'],
+    ];
+    for (const [slipped, clean] of pairs) expect(termsOf(slipped!), slipped).toEqual(termsOf(clean!));
+  });
+
+  it('leaves alone a word that is a synonym the knowledge writes another way ("nộp" is "đóng")', () => {
+    expect(id('nop bhxh tu nguyen o dau')).toBe(id('dong bhxh tu nguyen o dau'));
   });
 });
