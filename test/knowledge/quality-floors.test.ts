@@ -16,7 +16,7 @@ const faq = createFaqIndex(kb.entries, kb);
  * Floors set a little under what `npm run eval` measured when they were last raised (see the README's
  * "Knowledge quality" section); a change that makes the bot find answers worse fails here.
  */
-const FLOORS = { accented: 0.72, unaccented: 0.72, noisy: 0.72, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.035, rightOrClarified: 0.93 };
+const FLOORS = { accented: 0.74, unaccented: 0.74, noisy: 0.74, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.035, rightOrClarified: 0.93 };
 
 describe('retrieval quality on the development question set', () => {
   const cases = loadQuestionSet(join(ROOT, 'test/eval/dev-questions.yaml'));
@@ -100,7 +100,7 @@ describe('noisy forms used by the evaluation', () => {
  * letters-1 was used for tuning, letters-2 was held out; the floors hold for both together, a little under what
  * `npm run eval` measured when they were set.
  */
-const LETTER_FLOORS = { 'as written': 0.56, 'no diacritics': 0.56, 'phone typing': 0.48, wrongCeiling: 0.1, followUpRight: 0.48, followUpWrong: 0.15, rightOrClarifiedFirst: 0.68 };
+const LETTER_FLOORS = { 'as written': 0.6, 'no diacritics': 0.6, 'phone typing': 0.55, wrongCeiling: 0.085, followUpRight: 0.48, followUpWrong: 0.15, rightOrClarifiedFirst: 0.68 };
 
 describe('retrieval quality on letters and follow-ups', () => {
   const set = loadLetterSets(['letters-1.yaml', 'letters-2.yaml'].map((f) => join(ROOT, 'test/eval', f)));
