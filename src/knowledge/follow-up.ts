@@ -18,6 +18,11 @@ const ENDINGS: readonly string[][] = [
   ['thi', 'sao'], ['thi', 'the', 'nao'], ['the', 'nao'], ['sao'], ['thi', 'lam', 'sao'], ['thi', 'nhu', 'the', 'nao'], ['thi', 'ra', 'sao'],
   ['thi', 'sao', 'a'], ['thi', 'sao', 'vay'], ['duoc', 'khong'], ['o', 'dau'], ['bao', 'nhieu'], ['bao', 'lau'], ['khi', 'nao'],
 ];
+/**
+ * A message this short that does not settle an answer on its own is read with the answer before too, whatever
+ * its shape: after "who must pay BHTN", "đóng bao nhiêu phần trăm" asks about BHTN.
+ */
+export const LEANING_TOKENS = 10;
 const PARTICLES = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'ne', 'oi', 'z', 'v']);
 
 export function looksElliptical(focus: QuestionFocus): boolean {

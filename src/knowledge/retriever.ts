@@ -8,7 +8,7 @@
 import type { QuestionFocus } from '../text/question-focus.js';
 import { decide, DEFAULT_THRESHOLDS, type DecisionProfile, type Match, type Ranked, type Retrieval, type RetrieverThresholds } from './confidence.js';
 export type { Ranked } from './confidence.js';
-import { towardsPrevious } from './follow-up.js';
+import { LEANING_TOKENS, towardsPrevious } from './follow-up.js';
 import { VIETNAMESE_READING, type Reading } from './reading.js';
 import { createQueryBuilder, repairBudget, type QuerySegment, type RepairBudget } from './query-terms.js';
 import { createScorer, DEFAULT_SCORING, readingsAgree, topMatches, type ScoringOptions } from './scoring.js';
@@ -135,7 +135,9 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
     const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
-    if (previous && !standsAlone && reading.elliptical(focus)) {
+    // So does a short message the bot cannot answer on its own ("đóng bao nhiêu phần trăm" after the BHTN answer).
+    const leans = reading.elliptical(focus) || (focus.length <= LEANING_TOKENS && whole.kind !== 'answer');
+    if (previous && !standsAlone && leans) {
       const prev = reading.normalize(previous.questions[0] ?? '');
       const joinedSegments = [...segments(focus), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
       const ranked = towardsPrevious(rank(joinedSegments, accented, 5, false, budget), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
