@@ -9,7 +9,7 @@ import { readEnglish } from '../text/english-glossary.js';
 import { normalizeEnglish, stem } from '../text/english-normalize.js';
 import { normalizeText, type NormalizedText } from '../text/normalize.js';
 import { isFoldedSyllable } from '../text/syllable.js';
-import { focusQuestion, SHORT_MESSAGE_TOKENS, type QuestionFocus } from '../text/question-focus.js';
+import { focusQuestion, SHORT_MESSAGE_TOKENS, splitRunOns, type QuestionFocus } from '../text/question-focus.js';
 import { canonicalConcepts, CONCEPT_WORDS } from './concepts.js';
 import { looksElliptical } from './follow-up.js';
 import type { ScoringOptions } from './scoring.js';
@@ -36,6 +36,8 @@ export interface Reading {
   lengths: { short: number; letter: number };
   /** How entries are scored (scoring.ts); the default when not given. */
   scoring?: ScoringOptions;
+  /** A letter typed without punctuation, cut into its questions (a guess), or null when there is nothing to cut. */
+  runOns?(focus: QuestionFocus): QuestionFocus | null;
   /** Whether the named-scheme preference (schemes.ts, Vietnamese words) applies. */
   schemes: boolean;
 }
@@ -75,6 +77,7 @@ export const VIETNAMESE_READING: Reading = {
   fillers: VIETNAMESE_FILLERS,
   repair: { min: 4, max: 8, slip: 3, isWord: isFoldedSyllable, known: CONCEPT_WORDS },
   lengths: { short: SHORT_MESSAGE_TOKENS, letter: 30 },
+  runOns: splitRunOns,
   schemes: true,
 };
 

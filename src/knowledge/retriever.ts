@@ -147,9 +147,24 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
       if (joined.kind === 'answer') return { ...joined, followUp: true };
       if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
     }
+    if (whole.kind === 'none' && whole.outOfScope === undefined) return runOnChoice(focus, accented, budget) ?? whole;
     const asked = focus.clauses.filter((c) => c.kind === 'question').length;
     if (asked < 2 || isShort(focus)) return whole;
     return severalQuestions(focus, accented, whole, asked, budget);
+  }
+
+  /**
+   * A letter typed without punctuation that found nothing as one run: cut into its questions, it may name
+   * entries. Where the cut falls is a guess, so what it finds is offered as a choice, never answered.
+   */
+  function runOnChoice(focus: QuestionFocus, accented: boolean, budget: RepairBudget): Retrieval | null {
+    const split = reading.runOns?.(focus);
+    if (!split) return null;
+    const r = decide(rank(segments(split), accented, 5, true, budget), thresholds);
+    const found = r.kind === 'answer' ? [r.match, ...r.alternatives] : r.kind === 'clarify' ? r.candidates : [];
+    const top = found[0];
+    if (!top) return null;
+    return { kind: 'clarify', candidates: found.filter((m) => m.score >= top.score - thresholds.clarifyWindow).slice(0, 3) };
   }
 
   /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */

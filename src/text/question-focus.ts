@@ -6,6 +6,9 @@
  * ("cho em hỏi", "xin hỏi", "vậy") or close a letter ("em cảm ơn"), parts by commas.
  */
 import { normalizeText } from './normalize.js';
+import { asks, contains, splitRunOn, startsWith } from './question-markers.js';
+
+export { asks } from './question-markers.js';
 
 export type ClauseKind = 'question' | 'narrative';
 
@@ -68,34 +71,6 @@ const NUMBER_LEAD: readonly string[][] = [
   ['so', 'can', 'cuoc'], ['can', 'cuoc', 'cong', 'dan'], ['chung', 'minh', 'nhan', 'dan'], ['ma', 'so'], ['so', 'so'],
   ['so', 'dien', 'thoai'], ['dien', 'thoai'], ['email'], ['mail'], ['zalo'], ['dia', 'chi'],
 ];
-/** Particles and fillers that end a question without changing it ("… không ạ", "… được không nhỉ"). */
-const TAIL = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'the', 'day', 'ne', 'oi', 'ad', 'anh', 'chi', 'em', 'ban', 'luon', 'moi', 'nguoi', 'ca', 'z', 'v']);
-
-const QUESTION_WORDS = new Set(['gi', 'nao']);
-const QUESTION_PAIRS = [
-  ['bao', 'nhieu'], ['bao', 'lau'], ['bao', 'gio'], ['khi', 'nao'], ['the', 'nao'], ['ra', 'sao'], ['o', 'dau'], ['co', 'phai'],
-  ['phai', 'khong'], ['duoc', 'khong'], ['hay', 'khong'], ['cho', 'hoi'], ['xin', 'hoi'], ['muon', 'hoi'], ['can', 'hoi'], ['lam', 'sao'],
-  ['thi', 'sao'], ['la', 'sao'], ['tai', 'sao'], ['vi', 'sao'], ['sao', 'lai'], ['di', 'dau'], ['cho', 'nao'], ['noi', 'nao'],
-];
-/** "mấy" asks when a unit follows ("mấy tháng", "mấy năm"); "công nhân may" does not. */
-const COUNT_UNITS = new Set(['thang', 'nam', 'ngay', 'lan', 'tuoi', 'phan', 'tien', 'nguoi', 'tuan', 'gio', 'con', 'buoc', 'loai']);
-
-const startsWith = (tokens: readonly string[], at: number, seq: readonly string[]) => seq.every((w, j) => tokens[at + j] === w);
-const contains = (tokens: readonly string[], seq: readonly string[]) => tokens.some((_, i) => startsWith(tokens, i, seq));
-
-/** True when a clause asks something: a question word, "có … không", "… không" at its end, or a "?". */
-export function asks(folded: readonly string[], questionMark: boolean): boolean {
-  if (questionMark) return true;
-  // "không … gì" is "nothing", not a question ("vợ tôi không tham gia bảo hiểm gì").
-  if (folded.some((w, i) => QUESTION_WORDS.has(w) && !(w === 'gi' && folded.lastIndexOf('khong', i) >= 0 && i < folded.length - 1))) return true;
-  if (QUESTION_PAIRS.some((p) => contains(folded, p))) return true;
-  if (folded.some((w, i) => w === 'may' && COUNT_UNITS.has(folded[i + 1] ?? ''))) return true;
-  let end = folded.length;
-  while (end > 0 && TAIL.has(folded[end - 1]!)) end--;
-  const final = folded[end - 1];
-  return final === 'khong' || final === 'chua' || final === 'sao';
-}
-
 const BEFORE_GREETING = new Set(['da', 'xin', 'em', 'toi', 'minh', 'chau', 'con', 'vang']);
 
 /** Index of the greeting word ("chào", "kính", "alo"…) among a sentence's first words, or -1. */
@@ -198,6 +173,22 @@ function mergeCommaParts(clauses: Clause[]): void {
       clauses.splice(i - 1, 2, { kind: 'question', tokens: [...prev.tokens, ...c.tokens], folded: [...prev.folded, ...c.folded] });
     }
   }
+}
+
+/**
+ * The same focus with each long asking clause typed without punctuation cut into its questions and the story
+ * between them (question-markers.ts), or null when there is none. Where such a cut falls is a guess: the
+ * retriever uses it only to offer a choice where the message as written found nothing.
+ */
+export function splitRunOns(focus: QuestionFocus): QuestionFocus | null {
+  let changed = false;
+  const clauses = focus.clauses.flatMap((c) => {
+    const spans = c.kind === 'question' ? splitRunOn(c.folded) : null;
+    if (!spans) return [c];
+    changed = true;
+    return spans.map((s) => ({ kind: s.kind, tokens: c.tokens.slice(s.from, s.to), folded: c.folded.slice(s.from, s.to) }));
+  });
+  return changed ? { ...focus, clauses } : null;
 }
 
 /** True for a message short enough to be taken as one question as it stands. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFaqIndex } from '../../src/knowledge/faq-index.js';
+import { createRetriever } from '../../src/knowledge/retriever.js';
 import { loadKnowledgeBase } from '../../src/knowledge/loader.js';
 import { ROOT } from '../helpers/test-server.js';
 
@@ -64,5 +65,30 @@ describe('the scheme a question names decides between sibling entries', () => {
     const r = faq.classify(text);
     expect(r.kind).toBe('answer');
     if (r.kind === 'answer') expect(r.match.id).toBe(id);
+  });
+});
+
+describe('a long letter typed without punctuation', () => {
+  const small = createRetriever(
+    [
+      { id: 'vol-where', questions: ['Đóng bảo hiểm xã hội tự nguyện ở đâu?', 'Đăng ký tham gia BHXH tự nguyện tại đâu'] },
+      { id: 'pension-amount', questions: ['Mức lương hưu hằng tháng là bao nhiêu?'] },
+      { id: 'bhyt-card', questions: ['Thẻ bảo hiểm y tế hết hạn thì gia hạn thế nào?'] },
+    ],
+    { decisionCache: 0 },
+  );
+  const story =
+    'nha toi o ban xa tren nui lam nuong trong ngo trong san nuoi ga nuoi lon quanh nam vat va mua nay lu to troi het ruong ngo lan chuong trai ' +
+    'con cai di lam an xa ca nam moi ve mot lan roi ong ba noi cung om yeu phai nam vien nhieu lan tien thuoc ton kem lam ma ruong nuong thi it ' +
+    'thu hoach chang duoc bao nhieu ca nha lo lang suot ngay dem khong ngu duoc';
+
+  it('offers the entry its question names instead of finding nothing, but never answers on a guessed cut', () => {
+    const r = small.classify(`${story} gio hai vo chong muon dong bao hiem xa hoi tu nguyen thi dong o dau vay`);
+    expect(r.kind).toBe('clarify');
+    expect(r.kind === 'clarify' && r.candidates[0]!.id).toBe('vol-where');
+  });
+
+  it('still finds nothing when the letter asks about nothing the knowledge has', () => {
+    expect(small.classify(`${story} gio nha toi muon vay von ngan hang de nuoi bo thi lam ho so o dau vay`).kind).toBe('none');
   });
 });

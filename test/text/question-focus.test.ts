@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asks, focusQuestion } from '../../src/text/question-focus.js';
+import { asks, focusQuestion, splitRunOns } from '../../src/text/question-focus.js';
 
 const kinds = (text: string) => focusQuestion(text).clauses.map((c) => `${c.kind}: ${c.tokens.join(' ')}`);
 
@@ -47,5 +47,33 @@ describe('question focus', () => {
   it('reads at most a few thousand characters, however long the message', () => {
     const f = focusQuestion('tôi đóng bảo hiểm '.repeat(5000));
     expect(f.length).toBeLessThan(1500);
+  });
+});
+
+describe('letters typed without punctuation', () => {
+  const story = 'nha toi o ban xa tren nui lam nuong trong ngo nuoi ga nuoi lon quanh nam vat va mua nay lu to troi het ruong ngo';
+  const asked = (focus: ReturnType<typeof focusQuestion>) => focus.clauses.filter((c) => c.kind === 'question').map((c) => c.folded.join(' '));
+
+  it('cuts a long run into the question it holds and the story around it', () => {
+    const focus = focusQuestion(`${story} gio hai vo chong muon dong bao hiem xa hoi tu nguyen thi dong o dau vay`);
+    expect(asked(focus)).toEqual([focus.clauses.flatMap((c) => c.folded).join(' ')]);
+    const split = splitRunOns(focus)!;
+    expect(split).not.toBeNull();
+    const question = asked(split);
+    expect(question).toHaveLength(1);
+    expect(question[0]).toContain('bao hiem xa hoi tu nguyen thi dong o dau');
+    expect(question[0]).not.toContain('nuoi ga');
+    expect(split.clauses.some((c) => c.kind === 'narrative' && c.folded.includes('nuong'))).toBe(true);
+  });
+
+  it('keeps a yes/no question to its "có … không" and leaves "không" meaning "not" in the story', () => {
+    const focus = focusQuestion(`${story} nen ko co tien dong tiep nua vay nghi dong vai nam thi sau nay co duoc dong tiep khong a em cam on`);
+    const question = asked(splitRunOns(focus)!);
+    expect(question.some((q) => q.endsWith('co duoc dong tiep khong a'))).toBe(true);
+  });
+
+  it('leaves short clauses and punctuated letters as they are', () => {
+    expect(splitRunOns(focusQuestion('đóng bhxh tự nguyện ở đâu vậy'))).toBeNull();
+    expect(splitRunOns(focusQuestion(`${story}. Giờ vợ chồng tôi muốn đóng BHXH tự nguyện thì đóng ở đâu?`))).toBeNull();
   });
 });
