@@ -41,6 +41,8 @@ export interface DecisionProfile {
   minAskedCoverage: number;
   /** An answer needs the readings that lean on the best phrasing and on the whole entry to agree. */
   requireAgreement: boolean;
+  /** An answer covering fewer of the entry's key terms than `key` needs a lead of at least `lead`. */
+  partial?: { key: number; lead: number };
 }
 
 export interface RetrieverThresholds {
@@ -55,11 +57,13 @@ export interface RetrieverThresholds {
 /**
  * Tuned with npm run eval on the development sets (short questions and test/eval/letters-1.yaml; letters-2.yaml
  * held out) so that a wrong answer becomes a clarification: at most about 3% of short questions and 5% of
- * letters answered with the wrong entry.
+ * letters answered with the wrong entry. A letter's answer that covers under 60% of the entry's key terms needs
+ * a clear lead: most letters answered wrongly were such near ties (two right answers turn into a choice, with
+ * the right entry first, for each wrong one that does).
  */
 export const DEFAULT_THRESHOLDS: RetrieverThresholds = {
   short: { floor: 0.29, lead: 0.08, sure: 0.9, minKeyCoverage: 0, minAskedCoverage: 0, requireAgreement: false },
-  long: { floor: 0.22, lead: 0.03, sure: 0.45, minKeyCoverage: 0.3, minAskedCoverage: 0, requireAgreement: true },
+  long: { floor: 0.22, lead: 0.03, sure: 0.45, minKeyCoverage: 0.3, minAskedCoverage: 0, requireAgreement: true, partial: { key: 0.6, lead: 0.1 } },
   clarifyWindow: 0.1,
 };
 
@@ -103,7 +107,11 @@ export function decide(r: Ranked, t: RetrieverThresholds, order: 'likelihood' | 
   if (!top || top.score < p.floor) return { kind: 'none', nearest };
   const lead = top.score - (r.ranked[1]?.score ?? 0);
   const byScore = top.score >= p.sure || lead >= p.lead;
-  const bySignals = top.keyCoverage >= p.minKeyCoverage && top.askedCoverage >= p.minAskedCoverage && (r.agree || !p.requireAgreement);
+  const bySignals =
+    top.keyCoverage >= p.minKeyCoverage &&
+    top.askedCoverage >= p.minAskedCoverage &&
+    (r.agree || !p.requireAgreement) &&
+    !(p.partial && top.keyCoverage < p.partial.key && lead < p.partial.lead);
   if (byScore && bySignals) {
     const complete = top.askedCoverage >= COMPLETE_ASKED && top.keyCoverage >= COMPLETE_KEY;
     return { kind: 'answer', match: plain(top), alternatives: r.ranked.slice(1, 3).map(plain), complete };

@@ -169,17 +169,27 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
 
   /** Several questions: answer the clearest one and name the others ("Bạn cũng hỏi: …"). */
   function severalQuestions(focus: QuestionFocus, accented: boolean, whole: Retrieval, asked: number, budget: RepairBudget): Retrieval {
-    const each: Retrieval[] = [];
-    for (let i = 0; i < Math.min(asked, 3); i++) each.push(decide(rank(segments(focus, i), accented, 3, true, budget), thresholds));
-    const answers = each.filter((r): r is Extract<Retrieval, { kind: 'answer' }> => r.kind === 'answer');
-    if (answers.length === 0) return whole;
+    type Answer = Extract<Retrieval, { kind: 'answer' }>;
+    const isAnswer = (r: Retrieval): r is Answer => r.kind === 'answer';
+    // The other questions are offered as buttons, not answered: a near tie may still name one.
+    const offered = { ...thresholds, long: { ...thresholds.long, partial: undefined } };
+    const answers: Answer[] = [];
+    const named: Answer[] = [];
+    for (let i = 0; i < Math.min(asked, 3); i++) {
+      const ranked = rank(segments(focus, i), accented, 3, true, budget);
+      const strict = decide(ranked, thresholds);
+      if (isAnswer(strict)) answers.push(strict);
+      const lenient = decide(ranked, offered);
+      if (isAnswer(lenient)) named.push(lenient);
+    }
+    if (named.length === 0) return whole;
     // The whole letter decides what is answered; one clause alone may only settle a clarification between
     // entries the whole letter already named.
     let main: Extract<Retrieval, { kind: 'answer' }> | undefined = whole.kind === 'answer' ? whole : undefined;
     if (!main && whole.kind === 'clarify') main = answers.find((a) => whole.candidates.some((c) => c.id === a.match.id));
     if (!main) return whole;
     const also: Match[] = [];
-    for (const a of answers) {
+    for (const a of named) {
       if (a.match.id !== main.match.id && !also.some((m) => m.id === a.match.id)) also.push(a.match);
     }
     return { ...main, also: also.slice(0, MAX_OTHER_QUESTIONS) };

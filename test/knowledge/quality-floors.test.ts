@@ -100,7 +100,7 @@ describe('noisy forms used by the evaluation', () => {
  * letters-1 was used for tuning, letters-2 was held out; the floors hold for both together, a little under what
  * `npm run eval` measured when they were set.
  */
-const LETTER_FLOORS = { 'as written': 0.6, 'no diacritics': 0.6, 'phone typing': 0.55, wrongCeiling: 0.085, followUpRight: 0.53, followUpWrong: 0.15, rightOrClarifiedFirst: 0.68 };
+const LETTER_FLOORS = { 'as written': 0.6, 'no diacritics': 0.6, 'phone typing': 0.55, wrongCeiling: 0.07, followUpRight: 0.53, followUpWrong: 0.15, rightOrClarifiedFirst: 0.68 };
 
 describe('retrieval quality on letters and follow-ups', () => {
   const set = loadLetterSets(['letters-1.yaml', 'letters-2.yaml'].map((f) => join(ROOT, 'test/eval', f)));
