@@ -19,8 +19,8 @@ const ENDINGS: readonly string[][] = [
   ['thi', 'sao', 'a'], ['thi', 'sao', 'vay'], ['duoc', 'khong'], ['o', 'dau'], ['bao', 'nhieu'], ['bao', 'lau'], ['khi', 'nao'],
 ];
 /**
- * A message this short that does not settle an answer on its own is read with the answer before too, whatever
- * its shape: after "who must pay BHTN", "đóng bao nhiêu phần trăm" asks about BHTN.
+ * A message this short that on its own only finds entries to choose from is read with the answer before too,
+ * whatever its shape: after "who must pay BHTN", "đóng bao nhiêu phần trăm" asks about BHTN.
  */
 export const LEANING_TOKENS = 10;
 const PARTICLES = new Set(['a', 'ah', 'ak', 'nhe', 'nha', 'nhi', 'vay', 'ha', 'ne', 'oi', 'z', 'v']);

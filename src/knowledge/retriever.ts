@@ -135,8 +135,9 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
     const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
-    // So does a short message the bot cannot answer on its own ("đóng bao nhiêu phần trăm" after the BHTN answer).
-    const leans = reading.elliptical(focus) || (focus.length <= LEANING_TOKENS && whole.kind !== 'answer');
+    // So is a short message that on its own only finds entries to choose from ("đóng bao nhiêu phần trăm" after the
+    // BHTN answer); one that finds nothing at all is not pulled towards the answer before.
+    const leans = reading.elliptical(focus) || (focus.length <= LEANING_TOKENS && whole.kind === 'clarify');
     if (previous && !standsAlone && leans) {
       const prev = reading.normalize(previous.questions[0] ?? '');
       const joinedSegments = [...segments(focus), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
