@@ -186,7 +186,7 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     if (named.length === 0) return whole;
     // The whole letter decides what is answered; one clause alone may only settle a clarification between
     // entries the whole letter already named.
-    let main: Extract<Retrieval, { kind: 'answer' }> | undefined = whole.kind === 'answer' ? whole : undefined;
+    let main: Answer | undefined = isAnswer(whole) ? whole : undefined;
     if (!main && whole.kind === 'clarify') main = answers.find((a) => whole.candidates.some((c) => c.id === a.match.id));
     if (!main) return whole;
     const also: Match[] = [];

@@ -33,7 +33,7 @@ export function asks(folded: readonly string[], questionMark: boolean): boolean 
 }
 
 /** A clause longer than this with no punctuation in it is a run-on: several sentences typed as one. */
-export const RUN_ON_TOKENS = 28;
+const RUN_ON_TOKENS = 28;
 /** How far a question reaches before its question word, and after it. */
 const REACH_BEFORE = 18;
 const REACH_AFTER = 4;

@@ -4,6 +4,7 @@
  *
  * Tones are numbered as in VNI: 0 ngang, 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng.
  */
+import { fold } from './fold.js';
 
 export type Tone = 0 | 1 | 2 | 3 | 4 | 5;
 
@@ -41,9 +42,7 @@ const RHYMES = new Set(
   ).split(' '),
 );
 
-const FOLD_MARKS: Record<string, string> = { ă: 'a', â: 'a', ê: 'e', ô: 'o', ơ: 'o', ư: 'u', đ: 'd' };
-const foldMarks = (s: string) => s.replace(/[ăâêôơưđ]/g, (c) => FOLD_MARKS[c]!);
-const FOLDED_RHYMES = new Set([...RHYMES].map(foldMarks));
+const FOLDED_RHYMES = new Set([...RHYMES].map(fold));
 const FOLDED_INITIALS = INITIALS.filter((i) => i !== 'đ');
 
 /**
