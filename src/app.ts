@@ -79,7 +79,7 @@ export interface App {
   updateSeen: UpdateSeen;
   /** Replies waiting to be sent to platform chats (sealed; see storage/sqlite/outbox.ts). */
   outbox: OutboxStore;
-  /** Deletes what retention no longer allows to keep (see storage/sqlite/retention.ts). */
+  /** Deletes what retention no longer allows to keep (see storage/sqlite/retention.ts: at most UNANSWERED_PER_PURGE queued questions a call). */
   purgeExpired(): PurgeCounts;
   /** Returns when the database takes a write; throws a StorageError otherwise (full, locked, read-only). */
   checkStorage(): void;

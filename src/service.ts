@@ -11,6 +11,7 @@ import { createPlatforms, type Platforms } from './channels/platforms.js';
 import type { Config } from './config/config.js';
 import { createHttpServer } from './http/server.js';
 import { warmUp } from './knowledge/warm-up.js';
+import { UNANSWERED_PER_PURGE } from './storage/sqlite/retention.js';
 
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -50,9 +51,15 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
     https: config.publicUrl !== undefined,
     routes: [(s) => platforms.register(s), (s) => registerStaffConsole(s, staffConsoleDeps(app))],
   });
-  const purge = () => {
+  // A purge deletes at most UNANSWERED_PER_PURGE queued questions at a time: it goes on, between the bot's turns.
+  const purge = async () => {
     try {
       const n = app.purgeExpired();
+      for (let batch = n.unanswered; batch >= UNANSWERED_PER_PURGE; n.unanswered += batch) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stopped) break;
+        batch = app.purgeExpired().unanswered;
+      }
       if (Object.values(n).some((c) => c > 0)) server.log.info({ purged: n }, 'retention purge');
     } catch (err) {
       server.log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'retention purge failed');
@@ -69,8 +76,8 @@ export function createService(config: Config, options: ServiceOptions = {}): Ser
       platforms.resume(); // before listening: a chat's old replies go out before its new ones
       const address = await server.listen({ port: config.port, host: config.host });
       await platforms.start();
-      purge();
-      purgeTimer = setInterval(purge, PURGE_EVERY_MS);
+      void purge();
+      purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS);
       purgeTimer.unref();
       return address;
     },

@@ -4,6 +4,7 @@ import { createLoginLimiter } from './auth/login-limiter.js';
 import { hashPassword } from './auth/password.js';
 import { createStaffAuth } from './auth/staff-auth.js';
 import type { ConsoleDeps } from './console.js';
+import { createSqliteQueueGroups } from '../storage/sqlite/queue-groups.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 3_600_000;
@@ -21,6 +22,7 @@ export function staffConsoleDeps(app: App, now: () => number = app.clock): Conso
     t: app.i18n.t,
     knowledge: app.knowledge,
     unanswered: app.unanswered,
+    queue: createSqliteQueueGroups(app.db),
     staffQueue: app.staffQueue,
     staffThreads: app.staffThreads,
     staffReplies: app.staffReplies,

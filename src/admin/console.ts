@@ -9,10 +9,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Flow } from '../flows/schema.js';
 import type { LiveKnowledge } from '../knowledge/live-knowledge.js';
 import type { Translator } from '../core/types.js';
-import type { MetricRow } from '../storage/sqlite/metrics-sink.js';
+import type { CountReads } from '../storage/metrics-buffer.js';
 import type { StaffAccount, StaffRole } from '../storage/sqlite/staff-accounts.js';
 import type { StoredUnanswered, Resolution } from '../storage/sqlite/unanswered-queue.js';
 import type { QueueKind } from '../core/types.js';
+import type { SqliteQueueGroups } from '../storage/sqlite/queue-groups.js';
 import type { StaffThreads } from '../storage/sqlite/staff-threads.js';
 import type { StaffReplies } from '../channels/staff-replies.js';
 import type { StaffRequest } from '../storage/sqlite/staff-queue.js';
@@ -36,12 +37,15 @@ export interface ConsoleDeps {
   unanswered: {
     list(status?: string, limit?: number, kind?: QueueKind): StoredUnanswered[];
     countByKind(status?: string): Record<QueueKind, number>;
+    open(ids: readonly number[]): { id: number; text: string }[];
     resolve(ids: readonly number[], status: Resolution, resolution: string, at: number): number;
   };
+  /** The review queue's stored groups (kept by the grouper the question pages run). */
+  queue: SqliteQueueGroups;
   staffQueue: { list(status?: StaffRequest['status'], limit?: number): StaffRequest[]; setStatus(id: number, status: StaffRequest['status'], at: number): boolean };
   staffThreads: Pick<StaffThreads, 'thread' | 'address'>;
   staffReplies: Pick<StaffReplies, 'reply'>;
-  metrics: { rows(fromDay: string, toDay: string): MetricRow[] };
+  metrics: CountReads;
   /** Replies the platforms never took (given up), by channel and reason. */
   deadLetters(): DeadLetterCount[];
   flows: readonly Flow[];

@@ -30,6 +30,9 @@ export interface QuestionGroup {
 
 export const SIMILAR = 0.8;
 
+/** How many diacritics a wording carries (tone and quality marks, đ): the title is the wording with the most. */
+export const marks = (t: string) => t.normalize('NFD').replace(/[^\u0300-\u036f\u0111\u0110]/g, '').length;
+
 function pairs(folded: string): Map<string, number> {
   const s = folded.replace(/\s+/g, ' ');
   const out = new Map<string, number>();
@@ -169,7 +172,6 @@ function* groupSteps(questions: readonly QueuedQuestion[], threshold: number): G
     .map(({ members }) => {
       const wordings = new Map<string, number>();
       for (const m of members) wordings.set(m.text, (wordings.get(m.text) ?? 0) + 1);
-      const marks = (t: string) => t.normalize('NFD').replace(/[^\u0300-\u036f\u0111\u0110]/g, '').length;
       const title = members.reduce((best, m) => (marks(m.text) > marks(best.text) ? m : best), members[0]!);
       return {
         text: title.text,

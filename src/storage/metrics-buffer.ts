@@ -7,15 +7,21 @@
 import type { MetricEvent, MetricsSink } from '../core/types.js';
 import type { MetricRow } from './sqlite/metrics-sink.js';
 
-export interface CountStore {
-  add(rows: readonly MetricRow[]): void;
+/** The reads of the counters (each flushes first, so that what was counted is in the figures). */
+export interface CountReads {
   rows(fromDay: string, toDay: string): MetricRow[];
+  series(fromDay: string, toDay: string, metrics: readonly string[]): MetricRow[];
+  totals(fromDay: string, toDay: string): { metric: string; key: string; count: number }[];
+  count(fromDay: string, toDay: string, metric: string, key: string): number;
 }
 
-export interface MetricsBuffer extends MetricsSink {
+export interface CountStore extends CountReads {
+  add(rows: readonly MetricRow[]): void;
+}
+
+export interface MetricsBuffer extends MetricsSink, CountReads {
   /** Writes what is pending; on a storage error the counts stay pending for the next attempt. */
   flush(): void;
-  rows(fromDay: string, toDay: string): MetricRow[];
   pending(): number;
   /** Stops the timer and writes what is pending. */
   close(): void;
@@ -59,6 +65,18 @@ export function createMetricsBuffer(store: CountStore, options: { flushMs: numbe
     rows(fromDay, toDay) {
       flush();
       return store.rows(fromDay, toDay);
+    },
+    series(fromDay, toDay, metrics) {
+      flush();
+      return store.series(fromDay, toDay, metrics);
+    },
+    totals(fromDay, toDay) {
+      flush();
+      return store.totals(fromDay, toDay);
+    },
+    count(fromDay, toDay, metric, key) {
+      flush();
+      return store.count(fromDay, toDay, metric, key);
     },
     pending: () => counts.size,
     close() {

@@ -44,8 +44,7 @@ export function registerEntryRoutes(admin: FastifyInstance, deps: ConsoleDeps): 
     const entry = deps.knowledge.entries().find((e) => e.id === id);
     if (!entry) return sendPage(request, reply, deps.t, (tr) => ({ title: tr('errors.notFound'), body: html`<p><a href="/admin/entries">${tr('entries.title')}</a></p>` }), 404);
     const today = vietnamDay(deps.now());
-    const rows = deps.metrics.rows(shiftDay(today, -RATING_DAYS), today);
-    const count = (metric: string) => rows.filter((r) => r.metric === metric && r.key === id).reduce((n, r) => n + r.count, 0);
+    const count = (metric: string) => deps.metrics.count(shiftDay(today, -RATING_DAYS), today, metric, id);
     return sendPage(
       request,
       reply,

@@ -7,6 +7,10 @@ import type { QuestionGroup } from '../question-groups.js';
 import { formatTime } from './layout.js';
 
 export interface GroupView extends QuestionGroup {
+  /** The whole group, as the page saw it ("groupId:maxId"): what the actions act on. */
+  ref: string;
+  /** Distinct wordings (`wordings` may list only the most frequent). */
+  wordingCount: number;
   nearest: { id: string; score: number; question: string }[];
   /** What the bot answered (misroutes and samples). */
   given?: { id: string; question: string }[];
@@ -25,6 +29,8 @@ export interface QueuePage {
   kind: QueueKind;
   /** Open questions of each kind, for the tabs. */
   counts: Record<QueueKind, number>;
+  /** Questions of this kind the grouper has not placed yet (shown once grouped). */
+  waiting: number;
 }
 
 /** One tab per kind of question: not answered, answered but not right, answered with doubt. */
@@ -50,30 +56,32 @@ function pager(tr: Tr, p: QueuePage, query: string): Html | string {
 export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, groups: readonly GroupView[], p: QueuePage, query: string, entryOptions: readonly { id: string; question: string }[]): Html {
   const search = html`${tabs(tr, p)}<form method="get" action="/admin/questions" class="search" role="search"><input type="hidden" name="kind" value="${p.kind}">
     <label for="q">${tr('questions.search')}</label> <input id="q" name="q" value="${query}" maxlength="200"> <button type="submit">${tr('questions.searchButton')}</button></form>`;
-  if (groups.length === 0) return html`${search}<p>${query ? tr('questions.noMatch') : tr('questions.empty')}</p>`;
-  return html`${search}<p>${tr('questions.summary', { questions: p.questions, groups: p.groups })}</p>${pager(tr, p, query)}
+  const waiting = p.waiting > 0 ? html`<p class="hint" role="status">${tr('questions.waiting', { count: p.waiting })}</p>` : '';
+  if (groups.length === 0) return html`${search}${waiting}<p>${query ? tr('questions.noMatch') : tr('questions.empty')}</p>`;
+  return html`${search}${waiting}<p>${tr('questions.summary', { questions: p.questions, groups: p.groups })}</p>${pager(tr, p, query)}
   <datalist id="entry-ids">${entryOptions.map((e) => html`<option value="${e.id}">${e.question}</option>`)}</datalist>
   ${groups.map((g, n) => {
     const ids = g.ids.join(',');
+    const chosen = html`${ids ? html`<input type="hidden" name="ids" value="${ids}">` : ''}<input type="hidden" name="group" value="${g.ref}">`;
     return html`<section class="card group" aria-labelledby="g${n}">
       <h2 id="g${n}" class="question-text">${g.text}</h2>
       <p class="meta"><strong>${tr('questions.count', { count: g.count })}</strong> · ${tr('questions.firstSeen')} ${formatTime(g.firstSeen, lang)} · ${tr('questions.lastSeen')} ${formatTime(g.lastSeen, lang)} · ${tr('questions.channels')}: ${g.channels.join(', ')}</p>
-      ${g.wordings.length > 1 ? html`<details><summary>${tr('questions.wordings', { count: g.wordings.length })}</summary><ul>${g.wordings.slice(0, 20).map((w) => html`<li class="question-text">${w.text}${w.count > 1 ? html` <span class="muted">×${w.count}</span>` : ''}</li>`)}</ul></details>` : ''}
+      ${g.wordingCount > 1 ? html`<details><summary>${tr('questions.wordings', { count: g.wordingCount })}</summary><ul>${g.wordings.slice(0, 20).map((w) => html`<li class="question-text">${w.text}${w.count > 1 ? html` <span class="muted">×${w.count}</span>` : ''}</li>`)}</ul></details>` : ''}
       ${g.given?.length ? html`<p class="given"><strong>${tr('questions.given')}:</strong> ${g.given.map((e) => html`<a href="/admin/entries/${e.id}" title="${tr('questions.editGiven')}">${e.question}</a> `)}</p>` : ''}
       <h3>${tr('questions.nearest')}</h3>
       ${g.nearest.length === 0 ? html`<p class="muted">${tr('questions.noNearest')}</p>` : ''}
       <ul class="nearest">${g.nearest.map(
-        (m) => html`<li><form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}"><input type="hidden" name="entry" value="${m.id}">
+        (m) => html`<li><form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}${chosen}<input type="hidden" name="entry" value="${m.id}">
           <span class="closeness" title="${tr('questions.score')}: ${m.score.toFixed(2)} · ${m.id}">${tr(`questions.closeness.${closeness(m.score)}`)}</span> ${m.question}
           <button type="submit">${tr('questions.attach')}</button></form></li>`,
       )}</ul>
       <div class="actions">
-        <form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}">
+        <form method="post" action="/admin/questions/attach" class="inline">${csrf(staff)}${chosen}
           <label for="other${n}">${tr('questions.attachOther')}</label>
           <input id="other${n}" name="entry" list="entry-ids" required maxlength="80" placeholder="vol-what-is">
           <button type="submit">${tr('questions.attach')}</button></form>
-        <a class="button" href="/admin/questions/new?ids=${ids}">${tr('questions.newEntry')}</a>
-        <form method="post" action="/admin/questions/dismiss" class="inline">${csrf(staff)}<input type="hidden" name="ids" value="${ids}">
+        <a class="button" href="/admin/questions/new?ids=${ids}&amp;group=${g.ref}">${tr('questions.newEntry')}</a>
+        <form method="post" action="/admin/questions/dismiss" class="inline">${csrf(staff)}${chosen}
           <label for="why${n}">${tr('questions.dismissAs')}</label>
           <select id="why${n}" name="reason"><option value="out-of-scope">${tr('questions.reasons.out-of-scope')}</option><option value="spam">${tr('questions.reasons.spam')}</option><option value="duplicate">${tr('questions.reasons.duplicate')}</option></select>
           <button type="submit" class="secondary">${tr('questions.dismiss')}</button></form>
@@ -84,6 +92,8 @@ export function questionsBody(tr: Tr, lang: Language, staff: StaffContext, group
 
 export interface EntryDraft {
   ids: string;
+  /** A whole group ("groupId:maxId"), for a group too big to list its ids. */
+  group: string;
   id: string;
   topic: string;
   audiences: string[];
@@ -96,7 +106,7 @@ export interface EntryDraft {
 export function newEntryBody(tr: Tr, staff: StaffContext, draft: EntryDraft, problem?: string): Html {
   return html`<form method="post" action="/admin/questions/new" class="card entry-form">${csrf(staff)}
     ${problem ? html`<p class="error" role="alert">${tr('newEntry.problem')}: ${problem}</p>` : ''}
-    <input type="hidden" name="ids" value="${draft.ids}">
+    <input type="hidden" name="ids" value="${draft.ids}"><input type="hidden" name="group" value="${draft.group}">
     <label for="questions">${tr('newEntry.questions')}</label>
     <p class="hint" id="questions-hint">${tr('newEntry.questionsHint')}</p>
     <textarea id="questions" name="questions" rows="5" required aria-describedby="questions-hint">${draft.questions}</textarea>

@@ -15,6 +15,12 @@ export interface SqliteMetrics extends MetricsSink {
   /** Adds counted rows in one transaction. */
   add(rows: readonly MetricRow[]): void;
   rows(fromDay: string, toDay: string): MetricRow[];
+  /** The rows of some metrics only, per day. */
+  series(fromDay: string, toDay: string, metrics: readonly string[]): MetricRow[];
+  /** Each metric and key summed over the days (all channels). */
+  totals(fromDay: string, toDay: string): { metric: string; key: string; count: number }[];
+  /** One metric and key summed over the days. */
+  count(fromDay: string, toDay: string, metric: string, key: string): number;
 }
 
 export function createSqliteMetricsSink(db: Db): SqliteMetrics {
@@ -23,6 +29,15 @@ export function createSqliteMetricsSink(db: Db): SqliteMetrics {
   );
   const select = db.prepare<[string, string], MetricRow>(
     'SELECT day, channel, metric, key, count FROM metrics_daily WHERE day BETWEEN ? AND ? ORDER BY day, channel, metric, key',
+  );
+  const series = db.prepare<[string, string, string], MetricRow>(
+    'SELECT day, channel, metric, key, count FROM metrics_daily WHERE day BETWEEN ? AND ? AND metric = ?',
+  );
+  const totals = db.prepare<[string, string], { metric: string; key: string; count: number }>(
+    'SELECT metric, key, SUM(count) AS count FROM metrics_daily WHERE day BETWEEN ? AND ? GROUP BY metric, key',
+  );
+  const count = db.prepare<[string, string, string, string], { n: number | null }>(
+    'SELECT SUM(count) AS n FROM metrics_daily WHERE metric = ? AND key = ? AND day BETWEEN ? AND ?',
   );
   const addAll = db.transaction((rows: readonly MetricRow[]) => {
     for (const r of rows) bump.run(r);
@@ -40,6 +55,15 @@ export function createSqliteMetricsSink(db: Db): SqliteMetrics {
     },
     rows(fromDay, toDay) {
       return guard('reading metrics', () => select.all(fromDay, toDay));
+    },
+    series(fromDay, toDay, metrics) {
+      return guard('reading metrics', () => metrics.flatMap((m) => series.all(fromDay, toDay, m)));
+    },
+    totals(fromDay, toDay) {
+      return guard('reading metrics', () => totals.all(fromDay, toDay));
+    },
+    count(fromDay, toDay, metric, key) {
+      return guard('reading metrics', () => count.get(metric, key, fromDay, toDay)!.n ?? 0);
     },
   };
 }

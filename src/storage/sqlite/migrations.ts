@@ -2,6 +2,8 @@
  * Schema migrations, applied in order; PRAGMA user_version records how many ran. Never edit a shipped one:
  * add a new one.
  */
+import { QUEUE_GROUPS_MIGRATION } from './queue-migration.js';
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE sessions (
@@ -186,5 +188,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX staff_messages_request ON staff_messages (request_id, id);
   CREATE INDEX staff_messages_undelivered ON staff_messages (delivered_at, request_id);
+  `,
+  QUEUE_GROUPS_MIGRATION,
+  `
+  -- The counters by metric: the dashboard's series (conversations, messages) and an entry's feedback are read
+  -- without going through every counter of the period.
+  CREATE INDEX metrics_daily_metric ON metrics_daily (metric, key, day);
   `,
 ];

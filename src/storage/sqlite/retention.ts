@@ -29,10 +29,16 @@ export interface PurgeCounts {
 /** Update ids always kept, whatever their age: a clock stepped forward must not let a redelivery in twice. */
 export const DEDUPE_KEEP_NEWEST = 10_000;
 
+/**
+ * Questions of the review queue deleted by one purge: each updates the queue's figures (triggers), so a long
+ * purge takes several calls, the bot answering in between (the service calls again while this many went).
+ */
+export const UNANSWERED_PER_PURGE = 100;
+
 export function createSqliteRetention(db: Db) {
   const sessions = db.prepare('DELETE FROM sessions WHERE updated_at < ?');
   // Everything people left for staff goes after the retention period, answered or not: that is the promise.
-  const unanswered = db.prepare('DELETE FROM unanswered WHERE created_at < ?');
+  const unanswered = db.prepare(`DELETE FROM unanswered WHERE id IN (SELECT id FROM unanswered WHERE created_at < ? LIMIT ${UNANSWERED_PER_PURGE})`);
   const requests = db.prepare('DELETE FROM staff_requests WHERE created_at < ?');
   const updates = db.prepare(`DELETE FROM processed_updates WHERE created_at < ?
     AND created_at < (SELECT created_at FROM processed_updates ORDER BY created_at DESC LIMIT 1 OFFSET ${DEDUPE_KEEP_NEWEST - 1})`);

@@ -38,6 +38,9 @@ export function createSqliteUnansweredQueue(db: Db) {
   const select = db.prepare<[string, number], Row>(`SELECT ${columns} FROM unanswered WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?`);
   const selectKind = db.prepare<[string, string, number], Row>(`SELECT ${columns} FROM unanswered WHERE status = ? AND kind = ? ORDER BY created_at DESC, id DESC LIMIT ?`);
   const countKinds = db.prepare<[string], { kind: QueueKind; n: number }>('SELECT kind, COUNT(*) AS n FROM unanswered WHERE status = ? GROUP BY kind');
+  // The open queue's counts are kept by triggers (see the migration that groups the queue): no scan of the queue.
+  const countOpen = db.prepare<[], { kind: QueueKind; n: number }>('SELECT kind, questions AS n FROM queue_counts');
+  const openOne = db.prepare<[number], { id: number; text: string }>("SELECT id, text FROM unanswered WHERE id = ? AND status = 'new'");
   const resolve = db.prepare("UPDATE unanswered SET status = ?, resolution = ?, resolved_at = ? WHERE id = ? AND status = 'new'");
   const resolveMany = db.transaction((ids: readonly number[], status: Resolution, resolution: string, at: number) =>
     ids.reduce((n, id) => n + resolve.run(status, resolution, at, id).changes, 0),
@@ -46,6 +49,7 @@ export function createSqliteUnansweredQueue(db: Db) {
     forget(userKey: string): number;
     list(status?: string, limit?: number, kind?: QueueKind): StoredUnanswered[];
     countByKind(status?: string): Record<QueueKind, number>;
+    open(ids: readonly number[]): { id: number; text: string }[];
     resolve(ids: readonly number[], status: Resolution, resolution: string, at: number): number;
   } = {
     add(q: UnansweredQuestion) {
@@ -78,9 +82,13 @@ export function createSqliteUnansweredQueue(db: Db) {
     countByKind(status = 'new') {
       return guard('counting the review queue', () => {
         const out: Record<QueueKind, number> = { fallback: 0, misroute: 0, sampled: 0 };
-        for (const r of countKinds.all(status)) out[r.kind] = r.n;
+        for (const r of status === 'new' ? countOpen.all() : countKinds.all(status)) out[r.kind] = r.n;
         return out;
       });
+    },
+    /** The questions among `ids` still open, in the order given. */
+    open(ids) {
+      return guard('reading unanswered questions', () => ids.flatMap((id) => openOne.get(id) ?? []));
     },
     /** Marks still-open questions as resolved (attached to an entry, answered by a new one, dismissed). */
     resolve(ids, status, resolution, at) {
