@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: one run, one table. Retrieval quality and latency of this project against plain fuse.js and
- * MiniSearch, end-to-end throughput against a bare node:http echo server, and the cost of engagement counting.
- * Options: --seconds N (each of the 24 load phases, default 6), --skip-load (retrieval only).
+ * MiniSearch, end-to-end throughput against a bare node:http echo server, the cost of engagement counting, and
+ * the staff console with 50,000 queued questions (bench/queue.ts). Options: --seconds N (each of the 24 load
+ * phases, default 6), --skip-load (retrieval only), --skip-queue.
  */
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge/loader.js';
@@ -13,6 +14,7 @@ import { measureLatency, type LatencyRow } from './latency.js';
 import { measureMetricWrites } from './metric-writes.js';
 import { attackMessages, measureTurnCost, measureWorstMessage } from './turn-cost.js';
 import { measureQuality } from './quality.js';
+import { measureQueue } from './queue.js';
 import { synthesise } from './synthetic.js';
 import { printTable, type Row } from './table.js';
 
@@ -220,5 +222,8 @@ if (!skipLoad) {
     met: cost <= 0.05 ? 'yes' : 'NO',
   });
 }
+
+// 5. The review queue: 50,000 queued questions, every console page and the event loop (bench/queue.ts).
+if (!skipLoad && !args.includes('--skip-queue')) rows.push(...(await measureQueue()));
 
 printTable(rows);
