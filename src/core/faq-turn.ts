@@ -44,7 +44,7 @@ export function createFaqTurn(deps: FaqTurnDeps) {
       const entry = faq.entry(r.match.id)!;
       const also = (r.also ?? []).map((m) => faq.entry(m.id)).filter((e): e is FaqEntry => e !== undefined);
       const kept = keptQuestion(raw);
-      const doubtful = r.match.score < LOW_CONFIDENCE_SCORE || r.complete === false;
+      const doubtful = r.match.score < LOW_CONFIDENCE_SCORE || r.complete === false || r.narrow === true;
       if (doubtful && userKey !== null && sampled(kept.folded, deps.sampleRate ?? 0)) {
         deps.unanswered.add({ ...kept, channel, userKey, at: now, nearest: [{ id: entry.id, score: roundScore(r.match.score) }], kind: 'sampled', given: entry.id });
       }

@@ -36,6 +36,8 @@ export type FaqRetrieval =
       followUp?: boolean;
       /** The answer covers the question on its own (false: only in part, a doubtful answer). */
       complete?: boolean;
+      /** Answered on a narrow lead over the runner-up (a doubtful answer too). */
+      narrow?: boolean;
     }
   | { kind: 'clarify'; candidates: FaqMatch[] }
   | { kind: 'none'; nearest: FaqMatch[] };

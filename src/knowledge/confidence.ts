@@ -23,6 +23,8 @@ export type Retrieval =
       followUp?: boolean;
       /** The answer covers the question on its own (a complete question, not an elliptical one). */
       complete?: boolean;
+      /** Answered on a narrow lead (see DecisionProfile.narrow): a short follow-up still reads it with the answer before. */
+      narrow?: boolean;
     }
   | { kind: 'clarify'; candidates: Match[] }
   | { kind: 'none'; nearest: Match[]; outOfScope?: string };
@@ -43,6 +45,11 @@ export interface DecisionProfile {
   requireAgreement: boolean;
   /** An answer covering fewer of the entry's key terms than `key` needs a lead of at least `lead`. */
   partial?: { key: number; lead: number };
+  /**
+   * A lead from `lead` up to the profile's lead answers too when the question holds at least `key` of the
+   * entry's key terms, and no fewer than the runner-up's: the words that make the entry what it is were asked.
+   */
+  narrow?: { lead: number; key: number };
 }
 
 export interface RetrieverThresholds {
@@ -59,10 +66,13 @@ export interface RetrieverThresholds {
  * held out) so that a wrong answer becomes a clarification: at most about 3% of short questions and 5% of
  * letters answered with the wrong entry. A letter's answer that covers under 60% of the entry's key terms needs
  * a clear lead: most letters answered wrongly were such near ties (two right answers turn into a choice, with
- * the right entry first, for each wrong one that does).
+ * the right entry first, for each wrong one that does). A short question with a narrow lead (0.04 to 0.08) is
+ * answered when it asks at least half of the entry's key terms, and no fewer than the runner-up: most short
+ * questions clarified on the lead alone had the right entry first (76.9% → 84.4% right, wrong unchanged at
+ * 1.5%); a short message after such an answer is still read with the answer before.
  */
 export const DEFAULT_THRESHOLDS: RetrieverThresholds = {
-  short: { floor: 0.29, lead: 0.08, sure: 0.9, minKeyCoverage: 0, minAskedCoverage: 0, requireAgreement: false },
+  short: { floor: 0.29, lead: 0.08, sure: 0.9, minKeyCoverage: 0, minAskedCoverage: 0, requireAgreement: false, narrow: { lead: 0.04, key: 0.5 } },
   long: { floor: 0.22, lead: 0.03, sure: 0.45, minKeyCoverage: 0.3, minAskedCoverage: 0, requireAgreement: true, partial: { key: 0.6, lead: 0.1 } },
   clarifyWindow: 0.1,
 };
@@ -105,8 +115,11 @@ export function decide(r: Ranked, t: RetrieverThresholds, order: 'likelihood' | 
   const p = r.long ? t.long : t.short;
   const top = r.ranked[0];
   if (!top || top.score < p.floor) return { kind: 'none', nearest };
-  const lead = top.score - (r.ranked[1]?.score ?? 0);
-  const byScore = top.score >= p.sure || lead >= p.lead;
+  const second = r.ranked[1];
+  const lead = top.score - (second?.score ?? 0);
+  const firm = top.score >= p.sure || lead >= p.lead;
+  const narrow = !firm && p.narrow !== undefined && lead >= p.narrow.lead && top.keyCoverage >= p.narrow.key && top.keyCoverage >= (second?.keyCoverage ?? 0);
+  const byScore = firm || narrow;
   const bySignals =
     top.keyCoverage >= p.minKeyCoverage &&
     top.askedCoverage >= p.minAskedCoverage &&
@@ -114,7 +127,7 @@ export function decide(r: Ranked, t: RetrieverThresholds, order: 'likelihood' | 
     !(p.partial && top.keyCoverage < p.partial.key && lead < p.partial.lead);
   if (byScore && bySignals) {
     const complete = top.askedCoverage >= COMPLETE_ASKED && top.keyCoverage >= COMPLETE_KEY;
-    return { kind: 'answer', match: plain(top), alternatives: r.ranked.slice(1, 3).map(plain), complete };
+    return { kind: 'answer', match: plain(top), alternatives: r.ranked.slice(1, 3).map(plain), complete, ...(narrow ? { narrow } : {}) };
   }
   const candidates = r.ranked
     .filter((m) => m.score >= p.floor && m.score >= top.score - t.clarifyWindow)

@@ -134,19 +134,23 @@ export function createRetriever(entries: readonly Doc[], options: RetrieverOptio
     const previous = context?.previousEntryId ? byId.get(context.previousEntryId) : undefined;
     // A complete new question (or one the bot does not answer at all) stands on its own; an elliptical one is
     // read with what was answered before, and must still be about something that entry's neighbours cover.
-    const standsAlone = (whole.kind === 'answer' && whole.complete) || (whole.kind === 'none' && whole.outOfScope !== undefined);
+    const standsAlone = (whole.kind === 'answer' && whole.complete && !whole.narrow) || (whole.kind === 'none' && whole.outOfScope !== undefined);
     // So is a short message that on its own only finds entries to choose from ("đóng bao nhiêu phần trăm" after the
     // BHTN answer); one that finds nothing at all is not pulled towards the answer before.
-    const leans = reading.elliptical(focus) || (focus.length <= LEANING_TOKENS && whole.kind === 'clarify');
+    const elliptical = reading.elliptical(focus);
+    const leans = elliptical || (focus.length <= LEANING_TOKENS && (whole.kind === 'clarify' || (whole.kind === 'answer' && whole.narrow === true)));
     if (previous && !standsAlone && leans) {
       const prev = reading.normalize(previous.questions[0] ?? '');
       const joinedSegments = [...segments(focus), { tokens: prev.tokens, folded: prev.folded, weight: PREVIOUS_WEIGHT }];
       const ranked = towardsPrevious(rank(joinedSegments, accented, 5, false, budget), { id: previous.id, topic: previous.topic, related: previous.related ?? [] }, topicOf);
       // The same entry with another slot ("còn nữ thì sao?") needs only a small lead: its answer covers the slot.
-      const profile = ranked.ranked[0]?.id === previous.id ? SAME_ENTRY_PROFILE : FOLLOW_UP_PROFILE;
+      // A question of its own ("vậy được nhận mấy tháng" after the monthly amount) may ask something else of
+      // the same subject: the same entry again needs the lead any other would.
+      const profile = elliptical && ranked.ranked[0]?.id === previous.id ? SAME_ENTRY_PROFILE : FOLLOW_UP_PROFILE;
       const joined = decide(ranked, { ...thresholds, short: profile }, 'score');
       if (joined.kind === 'answer') return { ...joined, followUp: true };
-      if (joined.kind === 'clarify' && whole.kind !== 'answer') return joined;
+      // A narrow answer on its own that the answer before does not confirm is doubt: the choice is offered.
+      if (joined.kind === 'clarify' && (whole.kind !== 'answer' || whole.narrow)) return joined;
     }
     if (whole.kind === 'none' && whole.outOfScope === undefined) return runOnChoice(focus, accented, budget) ?? whole;
     const asked = focus.clauses.filter((c) => c.kind === 'question').length;

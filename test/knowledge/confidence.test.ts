@@ -36,3 +36,26 @@ describe('deciding on a letter', () => {
     expect(kind(decide(short, DEFAULT_THRESHOLDS))).toBe('answer:sick-leave');
   });
 });
+
+describe('deciding on a short question with a narrow lead', () => {
+  const short = (ranked: Scored[]): Ranked => ({ ...letter(ranked), long: false });
+
+  it('answers when half the entry\'s key terms or more were asked, and no fewer than the runner-up\'s', () => {
+    const r = decide(short([scored('bhyt-student', 0.6, 0.6), scored('bhyt-retiree', 0.55, 0.4)]), DEFAULT_THRESHOLDS);
+    expect(kind(r)).toBe('answer:bhyt-student');
+    expect(r.kind === 'answer' && r.narrow).toBe(true);
+  });
+
+  it('offers a choice when the narrow lead rests on words the entry is not about', () => {
+    // "Lương 8 triệu thì phải đóng bao nhiêu" reads like "lương 8 triệu thì lãnh thất nghiệp bao nhiêu" without its key word.
+    expect(kind(decide(short([scored('bhtn-benefit', 0.58, 0), scored('comp-employee-share', 0.51, 0)]), DEFAULT_THRESHOLDS))).toBe('clarify:bhtn-benefit,comp-employee-share');
+  });
+
+  it('offers a choice when the runner-up holds more of its own key terms', () => {
+    expect(kind(decide(short([scored('pension-keep-working', 0.5, 0.56), scored('comp-pensioner-working', 0.43, 0.71)]), DEFAULT_THRESHOLDS))).toMatch(/^clarify:/);
+  });
+
+  it('does not answer a lead under the narrow one, whatever the key terms', () => {
+    expect(kind(decide(short([scored('bhyt-student', 0.6, 1), scored('bhyt-retiree', 0.57, 0.2)]), DEFAULT_THRESHOLDS))).toMatch(/^clarify:/);
+  });
+});

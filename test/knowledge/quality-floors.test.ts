@@ -16,7 +16,7 @@ const faq = createFaqIndex(kb.entries, kb);
  * Floors set a little under what `npm run eval` measured when they were last raised (see the README's
  * "Knowledge quality" section); a change that makes the bot find answers worse fails here.
  */
-const FLOORS = { accented: 0.74, unaccented: 0.74, noisy: 0.74, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.035, rightOrClarified: 0.93 };
+const FLOORS = { accented: 0.82, unaccented: 0.82, noisy: 0.8, outOfScopeFallback: 0.95, fallbackPrecision: 0.93, wrongAnswerCeiling: 0.035, rightOrClarified: 0.93 };
 
 describe('retrieval quality on the development question set', () => {
   const cases = loadQuestionSet(join(ROOT, 'test/eval/dev-questions.yaml'));
