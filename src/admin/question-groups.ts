@@ -4,6 +4,7 @@
  * removes diacritics, decodes Telex/VNI and expands abbreviations) by letter-pair similarity, which tolerates
  * a typo or two; wordings similar enough are linked into one group, whatever the order they came in.
  */
+import { breather } from './event-loop-slices.js';
 import type { Channel } from '../core/types.js';
 import { normalizeText } from '../text/normalize.js';
 
@@ -128,14 +129,11 @@ function runToEnd<T>(steps: Generator<void, T>): T {
 
 /** Runs the steps, letting the event loop run whenever `sliceMs` have passed (the bot keeps answering). */
 async function runSliced<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
-  let start = performance.now();
+  const breathe = breather(sliceMs);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    if (performance.now() - start > sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      start = performance.now();
-    }
+    await breathe();
   }
 }
 

@@ -1,4 +1,5 @@
 /** The dashboard, the printable report and the CSV export, for a date range (Vietnam days). */
+import { pause } from '../event-loop-slices.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { daysBetween, isCalendarDay, shiftDay, vietnamDay } from '../../core/vietnam-calendar.js';
 import type { MetricRow } from '../../storage/sqlite/metrics-sink.js';
@@ -41,7 +42,7 @@ export async function dashboardOf(metrics: ConsoleDeps['metrics'], from: string,
       if (had) had.count += r.count;
       else totals.set(k, { day: from, channel: 'web', ...r }); // put on the first day: only the sums are read
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await pause();
   }
   return buildDashboard([...rows, ...totals.values()], from, to, flows, topicOf);
 }
